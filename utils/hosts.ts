@@ -1,0 +1,9 @@
+/** HighLevel's own app hosts, where the always-on content script runs without any grant. */
+export const APP_HOST_PATTERNS = [
+  'https://*.gohighlevel.com/*',
+  'https://*.leadconnectorhq.com/*',
+  'https://*.msgsndr.com/*',
+];
+
+export const API_ORIGIN = 'https://services.leadconnectorhq.com';
+export const API_HOST_PATTERN = `${API_ORIGIN}/*`;
