@@ -1,0 +1,163 @@
+import { ApiError } from '@/utils/api/errors';
+import { ProtocolError } from '@/utils/messages/errors';
+import type { ActivityItem, PushedEvent } from '@/utils/messages/protocol';
+import { type ChangeQueue, createChangeQueue, type Settlement } from '@/utils/queue/change-queue';
+import type { NewChange } from '@/utils/queue/coalesce';
+import type { Clock } from '@/utils/queue/limiter';
+import type { ActivityEntry, QueueEntry } from '@/utils/storage/schemas';
+import type { Stores } from '@/utils/storage/stores';
+import { normalizeTag } from '@/utils/tags/rules';
+import type { Connections } from './connections';
+import type { Contacts } from './contacts';
+
+/** The activity log keeps this many changes (SPEC.md "Activity log"). */
+export const ACTIVITY_LIMIT = 200;
+
+export interface ChangesDeps {
+  stores: Stores;
+  clock: Clock;
+  connections: Connections;
+  contacts: Contacts;
+  newId(): string;
+  /** Something about changes happened: views, the activity log, waiting counts. */
+  onChange(): void;
+  onSettled(event: Extract<PushedEvent, { topic: 'settled' }>['change']): void;
+  wakeAt(at: number | undefined): void;
+}
+
+export type Changes = ReturnType<typeof createChanges>;
+
+/**
+ * Tag changes from every path (editor, in-page popup, quick tags, bulk) go through the
+ * one persisted queue; this wires it to the API, the caches and the activity log.
+ */
+export function createChanges(deps: ChangesDeps) {
+  const { stores, clock, connections, contacts } = deps;
+
+  const queue: ChangeQueue = createChangeQueue({
+    store: stores.queue,
+    clock,
+    newId: deps.newId,
+    send,
+    heldLocations: async () => connections.heldLocations(await stores.queue.read()),
+    serverTags: (contactId) => contacts.serverTags(contactId),
+    onRefused: (locationId, error) => connections.markRefused(locationId, error),
+    onSettled: settle,
+    onChange: deps.onChange,
+    wakeAt: deps.wakeAt,
+  });
+
+  async function send(entry: QueueEntry): Promise<unknown> {
+    const client = await connections.clientFor(entry.locationId).catch(() => {
+      // The token was removed while the change waited: hold it like a refused one.
+      throw new ApiError('invalid-token', 'No token for this sub-account.');
+    });
+    const [contactId] = entry.contactIds;
+    if (!contactId) return undefined;
+    try {
+      const answer = await client.changeTags(entry.op, contactId, entry.tags);
+      await contacts.recordAnswer(entry, answer);
+    } catch (error) {
+      // A 2xx whose body we cannot read was still applied: forget the list, read it again.
+      if (!(error instanceof ApiError && error.kind === 'malformed-answer')) throw error;
+      await contacts.recordAnswer(entry, undefined);
+    }
+    return undefined;
+  }
+
+  async function settle(entry: QueueEntry, settlement: Settlement): Promise<void> {
+    const reason = settlement.state === 'done' ? undefined : settlement.reason;
+    const record: ActivityEntry = {
+      id: entry.id,
+      at: clock.now(),
+      locationId: entry.locationId,
+      contactId: entry.contactIds.length === 1 ? entry.contactIds[0] : undefined,
+      contactName: entry.contactName,
+      contactCount: entry.contactIds.length > 1 ? entry.contactIds.length : undefined,
+      op: entry.op,
+      tags: entry.tags,
+      state: settlement.state,
+      reason,
+    };
+    await stores.activity.update((entries) => [record, ...entries].slice(0, ACTIVITY_LIMIT));
+    deps.onSettled({
+      id: entry.id,
+      locationId: entry.locationId,
+      contactId: record.contactId,
+      op: entry.op,
+      tags: entry.tags,
+      state: settlement.state,
+      reason,
+    });
+  }
+
+  /** One user action on one contact: checked against the tag rules, then queued. */
+  async function change(request: {
+    locationId: string;
+    contactId: string;
+    op: NewChange['op'];
+    tags: string[];
+  }) {
+    const tags: string[] = [];
+    for (const raw of request.tags) {
+      const check = normalizeTag(raw);
+      if (!check.ok) throw new ProtocolError('refused', check.reason);
+      tags.push(check.tag);
+    }
+    const connection = await connections.find(request.locationId);
+    if (!connection) {
+      throw new ProtocolError(
+        'no-connection',
+        'No token for this sub-account.',
+        request.locationId,
+      );
+    }
+    const settings = await stores.settings.read();
+    const cached = (await stores.contacts.read())[request.contactId];
+    const entry = await queue.submit(
+      {
+        locationId: request.locationId,
+        contactIds: [request.contactId],
+        op: request.op,
+        tags,
+        contactName: cached?.name,
+      },
+      settings.undoWindowSeconds * 1000,
+    );
+    if (request.op === 'add') await contacts.noteUsedTags(request.locationId, tags);
+    return entry;
+  }
+
+  /** Undo, for a caller allowed to act on the change's location (undefined: any). */
+  async function undo(changeId: string, callerLocation?: string): Promise<boolean> {
+    const entry = (await stores.queue.read()).find((candidate) => candidate.id === changeId);
+    if (!entry) return false;
+    if (callerLocation !== undefined && entry.locationId !== callerLocation) {
+      throw new ProtocolError(
+        'forbidden',
+        'A page may only act on contacts of its own sub-account.',
+      );
+    }
+    return queue.undo(changeId);
+  }
+
+  /** Recent changes: those still pending, then those settled, newest first. */
+  async function activity(): Promise<ActivityItem[]> {
+    const pending: ActivityItem[] = (await stores.queue.read()).map((entry) => ({
+      id: entry.id,
+      at: entry.createdAt,
+      locationId: entry.locationId,
+      contactId: entry.contactIds.length === 1 ? entry.contactIds[0] : undefined,
+      contactName: entry.contactName,
+      contactCount: entry.contactIds.length > 1 ? entry.contactIds.length : undefined,
+      op: entry.op,
+      tags: entry.tags,
+      state: 'pending',
+      reason: entry.problem,
+    }));
+    const settled = await stores.activity.read();
+    return [...pending.reverse(), ...settled].slice(0, ACTIVITY_LIMIT);
+  }
+
+  return { queue, change, undo, activity };
+}

@@ -1,0 +1,100 @@
+import type { Browser } from 'wxt/browser';
+import {
+  EVENTS_PORT,
+  type PushedEvent,
+  type Subscription,
+  subscriptionSchema,
+} from '@/utils/messages/protocol';
+import { type Caller, identifySender } from '@/utils/messages/sender';
+
+type Port = Browser.runtime.Port;
+
+interface Listener {
+  port: Port;
+  caller: Caller;
+  subscriptions: Subscription[];
+  /** The last contact views sent, so an unchanged view is not sent again. */
+  sent: Map<string, string>;
+}
+
+export type EventHub = ReturnType<typeof createEventHub>;
+
+/**
+ * Pushes what changed to open pages and in-page popups over ports. Subscriptions are
+ * validated like messages, and a content script only hears about its own location.
+ */
+export function createEventHub(extension: { id: string; origin: string }) {
+  const listeners = new Set<Listener>();
+
+  function attach(port: Port, onSubscribe: (subscription: Subscription) => void) {
+    const caller =
+      port.name === EVENTS_PORT ? identifySender(port.sender ?? {}, extension) : undefined;
+    if (!caller) {
+      port.disconnect();
+      return;
+    }
+    const listener: Listener = { port, caller, subscriptions: [], sent: new Map() };
+    listeners.add(listener);
+    port.onDisconnect.addListener(() => listeners.delete(listener));
+    port.onMessage.addListener((message: unknown) => {
+      const parsed = subscriptionSchema.safeParse(message);
+      if (!parsed.success || !allowed(caller, parsed.data)) return;
+      listener.subscriptions.push(parsed.data);
+      onSubscribe(parsed.data);
+    });
+  }
+
+  function post(listener: Listener, event: PushedEvent) {
+    try {
+      listener.port.postMessage(event);
+    } catch {
+      listeners.delete(listener); // The page went away between two events.
+    }
+  }
+
+  /** The contacts someone is watching. */
+  function watchedContacts(): { locationId: string; contactId: string }[] {
+    const seen = new Map<string, { locationId: string; contactId: string }>();
+    for (const listener of listeners) {
+      for (const subscription of listener.subscriptions) {
+        if (subscription.topic === 'contact') seen.set(subscription.contactId, subscription);
+      }
+    }
+    return [...seen.values()];
+  }
+
+  function publish(event: PushedEvent) {
+    for (const listener of listeners) {
+      if (wants(listener, event)) {
+        if (event.topic === 'contact') {
+          const json = JSON.stringify(event.view);
+          if (listener.sent.get(event.view.contactId) === json) continue;
+          listener.sent.set(event.view.contactId, json);
+        }
+        post(listener, event);
+      }
+    }
+  }
+
+  return { attach, publish, watchedContacts };
+}
+
+function allowed(caller: Caller, subscription: Subscription): boolean {
+  if (caller.kind === 'extension-page') return true;
+  return subscription.topic === 'contact' && subscription.locationId === caller.locationId;
+}
+
+function wants(listener: Listener, event: PushedEvent): boolean {
+  return listener.subscriptions.some((subscription) => {
+    if (event.topic === 'contact') {
+      return subscription.topic === 'contact' && subscription.contactId === event.view.contactId;
+    }
+    if (event.topic === 'settled') {
+      return (
+        (subscription.topic === 'contact' && subscription.contactId === event.change.contactId) ||
+        subscription.topic === 'activity'
+      );
+    }
+    return subscription.topic === event.topic;
+  });
+}

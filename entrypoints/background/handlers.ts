@@ -1,0 +1,117 @@
+import { ProtocolError } from '@/utils/messages/errors';
+import type { Handlers } from '@/utils/messages/router';
+import { BULK_CHUNK, UNDO_WINDOW } from '@/utils/storage/schemas';
+import type { Stores } from '@/utils/storage/stores';
+import type { Changes } from './changes';
+import type { Connections } from './connections';
+import type { Contacts } from './contacts';
+
+/** Binds each request of the protocol to the service that answers it. */
+export function createHandlers(services: {
+  stores: Stores;
+  connections: Connections;
+  contacts: Contacts;
+  changes: Changes;
+}): Handlers {
+  const { stores, connections, contacts, changes } = services;
+  const queue = () => stores.queue.read();
+
+  async function contactView(locationId: string, contactId: string) {
+    return contacts.view(locationId, contactId, await queue());
+  }
+
+  return {
+    async 'contact.view'({ locationId, contactId }) {
+      await connections.clientFor(locationId); // No token: say so rather than show an empty list.
+      // Answer with what is known at once; the server's list follows as an event.
+      contacts.refresh(locationId, contactId).catch(() => undefined);
+      return contactView(locationId, contactId);
+    },
+
+    'location.tags': ({ locationId }) => contacts.locationTags(locationId),
+
+    async 'tags.change'(request) {
+      const entry = await changes.change(request);
+      return {
+        changeId: entry?.id,
+        undoUntil: entry?.sendAfter,
+        view: await contactView(request.locationId, request.contactId),
+      };
+    },
+
+    async 'change.undo'({ changeId }, caller) {
+      const location = caller.kind === 'content-script' ? (caller.locationId ?? '') : undefined;
+      return { undone: await changes.undo(changeId, location) };
+    },
+
+    async 'contacts.search'({ locationId, query }) {
+      if (query.trim().length < 2) return { contacts: [] };
+      return { contacts: await contacts.search(locationId, query) };
+    },
+
+    'page.contact': ({ url }) => contacts.contactOfPage(url),
+
+    async 'settings.get'() {
+      return stores.settings.read();
+    },
+
+    async 'settings.update'(patch) {
+      const { undoWindowSeconds, bulkChunkSize } = patch;
+      if (
+        undoWindowSeconds !== undefined &&
+        !(undoWindowSeconds >= UNDO_WINDOW.min && undoWindowSeconds <= UNDO_WINDOW.max)
+      ) {
+        throw new ProtocolError(
+          'refused',
+          `The undo window is from ${UNDO_WINDOW.min} to ${UNDO_WINDOW.max} seconds.`,
+        );
+      }
+      if (
+        bulkChunkSize !== undefined &&
+        !(
+          Number.isInteger(bulkChunkSize) &&
+          bulkChunkSize >= BULK_CHUNK.min &&
+          bulkChunkSize <= BULK_CHUNK.max
+        )
+      ) {
+        throw new ProtocolError(
+          'refused',
+          `Contacts per bulk call is a whole number from ${BULK_CHUNK.min} to ${BULK_CHUNK.max}.`,
+        );
+      }
+      return stores.settings.update((settings) => ({
+        ...settings,
+        ...(undoWindowSeconds !== undefined ? { undoWindowSeconds } : {}),
+        ...(bulkChunkSize !== undefined ? { bulkChunkSize } : {}),
+      }));
+    },
+
+    async 'connections.list'() {
+      return { connections: await connections.list(await queue()) };
+    },
+
+    async 'connections.save'(input) {
+      const saved = await connections.save(input);
+      const [view] = (await connections.list(await queue())).filter(
+        (connection) => connection.locationId === saved.locationId,
+      );
+      if (!view) throw new ProtocolError('internal', 'The connection was not saved.');
+      void changes.queue.drain(); // Changes held for this location may go now.
+      return { connection: view };
+    },
+
+    async 'connections.remove'({ locationId }) {
+      return { removed: await connections.remove(locationId) };
+    },
+
+    async 'connections.test'({ locationId, token }) {
+      const scopes = await connections.test(locationId, token);
+      void changes.queue.drain();
+      return { scopes };
+    },
+
+    async 'activity.list'() {
+      return { items: await changes.activity() };
+    },
+  };
+}

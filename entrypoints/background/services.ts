@@ -1,0 +1,92 @@
+import { createRouter } from '@/utils/messages/router';
+import type { Clock } from '@/utils/queue/limiter';
+import { createStores } from '@/utils/storage/stores';
+import type { StorageArea } from '@/utils/storage/versioned-store';
+import { createChanges } from './changes';
+import { createConnections } from './connections';
+import { createContacts } from './contacts';
+import { createEventHub } from './events';
+import { createHandlers } from './handlers';
+
+export interface ServicesDeps {
+  area: StorageArea;
+  clock: Clock;
+  extension: { id: string; origin: string };
+  newId(): string;
+  wakeAt(at: number | undefined): void;
+  fetch?: typeof fetch;
+}
+
+/** Pages are told about bursts of changes at most this often. */
+const PUBLISH_DELAY_MS = 50;
+
+export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The trusted background's services, built from its dependencies so tests can run them
+ * against a fake storage area, clock and HighLevel.
+ */
+export function createServices(deps: ServicesDeps) {
+  const { clock } = deps;
+  const stores = createStores(deps.area);
+  const hub = createEventHub(deps.extension);
+
+  const connections = createConnections({
+    stores,
+    clock,
+    fetch: deps.fetch,
+    onChange: () => {
+      hub.publish({ topic: 'connections' });
+      void changes.queue.drain();
+    },
+  });
+
+  const contacts = createContacts({
+    stores,
+    clock,
+    connections,
+    onContactChange: (locationId, contactId) => void publishContact(locationId, contactId),
+  });
+
+  const changes = createChanges({
+    stores,
+    clock,
+    connections,
+    contacts,
+    newId: deps.newId,
+    onChange: schedulePublish,
+    onSettled: (change) => hub.publish({ topic: 'settled', change }),
+    wakeAt: deps.wakeAt,
+  });
+
+  async function publishContact(locationId: string, contactId: string) {
+    const view = await contacts.view(locationId, contactId, await stores.queue.read());
+    hub.publish({ topic: 'contact', view });
+  }
+
+  let publishTimer: ReturnType<typeof setTimeout> | undefined;
+  function schedulePublish() {
+    if (publishTimer !== undefined) return;
+    publishTimer = setTimeout(() => {
+      publishTimer = undefined;
+      for (const { locationId, contactId } of hub.watchedContacts()) {
+        void publishContact(locationId, contactId);
+      }
+      hub.publish({ topic: 'activity' });
+      hub.publish({ topic: 'connections' });
+    }, PUBLISH_DELAY_MS);
+  }
+
+  const route = createRouter(
+    createHandlers({ stores, connections, contacts, changes }),
+    deps.extension,
+  );
+
+  /** At every worker start: resend what a stopped worker left in flight, then drain. */
+  async function start() {
+    await changes.queue.recover();
+    await changes.queue.drain();
+  }
+
+  return { stores, hub, connections, contacts, changes, route, start };
+}

@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { isHighLevelId } from '../detect/ids';
+
+/**
+ * The one message protocol between the trusted background and everything else
+ * (SPEC.md "Messages"). Every request and answer is validated with these schemas at the
+ * receiving end. Requests carry `type`; answers are `{ok: true, value}` or a typed error.
+ */
+
+const highLevelId = z.string().refine(isHighLevelId, 'not a HighLevel ID');
+/** Raw tag text; the background applies the tag rules and refuses what breaks them. */
+const tagText = z.string().max(1_000);
+const tagOp = z.enum(['add', 'remove']);
+
+const requests = {
+  /** The contact's name and tags as known now (cached, then refreshed through events). */
+  'contact.view': z.object({ locationId: highLevelId, contactId: highLevelId }),
+  /** The location's tags for suggestions, and this user's recently used ones. */
+  'location.tags': z.object({ locationId: highLevelId }),
+  /** One user action on one contact: one queued change, one API call. */
+  'tags.change': z.object({
+    locationId: highLevelId,
+    contactId: highLevelId,
+    op: tagOp,
+    tags: z.array(tagText).min(1).max(100),
+  }),
+  'change.undo': z.object({ changeId: z.string().max(100) }),
+  'contacts.search': z.object({ locationId: highLevelId, query: z.string().max(200) }),
+  /** Which contact a HighLevel URL shows (a conversation or opportunity is looked up). */
+  'page.contact': z.object({ url: z.string().max(4_096) }),
+  'settings.get': z.object({}),
+  // Extension pages only, from here on.
+  'settings.update': z.object({
+    undoWindowSeconds: z.number().optional(),
+    bulkChunkSize: z.number().optional(),
+  }),
+  'connections.list': z.object({}),
+  'connections.save': z.object({
+    locationId: z.string().max(200),
+    token: z.string().max(4_096),
+    name: z.string().max(200).optional(),
+  }),
+  'connections.remove': z.object({ locationId: z.string().max(200) }),
+  /** Tests the saved token, or the one typed but not yet saved. */
+  'connections.test': z.object({
+    locationId: highLevelId,
+    token: z.string().max(4_096).optional(),
+  }),
+  'activity.list': z.object({}),
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type RequestOf<T extends RequestType> = { type: T } & z.infer<(typeof requests)[T]>;
+export type AnyRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
+
+/** What a content script may ask, and only about its own tab's location. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'contact.view',
+  'location.tags',
+  'tags.change',
+  'change.undo',
+  'contacts.search',
+  'page.contact',
+  'settings.get',
+]);
+
+/** Validates a message as a request: a known `type`, then that request's own schema. */
+export function parseRequest(message: unknown): AnyRequest | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type } = message as { type?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(requests, type)) return undefined;
+  const parsed = requests[type as RequestType].safeParse(message);
+  return parsed.success ? ({ ...parsed.data, type } as AnyRequest) : undefined;
+}
+
+// --- Answers -----------------------------------------------------------------------------
+
+const chip = z.object({
+  tag: z.string(),
+  /** saved: on the server; adding/removing: waiting in the queue or in flight. */
+  state: z.enum(['saved', 'adding', 'removing']),
+});
+export type Chip = z.infer<typeof chip>;
+
+const pendingChange = z.object({
+  id: z.string(),
+  op: tagOp,
+  tags: z.array(z.string()),
+  /** Until then the change can be undone; afterwards it is on its way. */
+  undoUntil: z.number(),
+  /** A transient problem while it is retried, or the refused connection it waits for. */
+  problem: z.string().optional(),
+});
+
+export const contactViewSchema = z.object({
+  locationId: z.string(),
+  contactId: z.string(),
+  name: z.string().optional(),
+  chips: z.array(chip),
+  pending: z.array(pendingChange),
+  /** False until the server's list has been read once. */
+  loaded: z.boolean(),
+  /** Why the contact could not be read, in words. */
+  problem: z.string().optional(),
+});
+export type ContactView = z.infer<typeof contactViewSchema>;
+
+const settingsView = z.object({
+  undoWindowSeconds: z.number(),
+  bulkChunkSize: z.number(),
+  quickTags: z.array(z.string()),
+  quickTagsByLocation: z.record(z.string(), z.array(z.string())),
+  domains: z.array(z.string()),
+});
+
+const connectionView = z.object({
+  locationId: z.string(),
+  name: z.string().optional(),
+  /** The last 4 characters only: a saved token is never shown whole. */
+  tokenHint: z.string(),
+  refused: z.string().optional(),
+  /** Changes waiting for this connection. */
+  waiting: z.number(),
+});
+export type ConnectionView = z.infer<typeof connectionView>;
+
+const scopeCheck = z.object({
+  scope: z.string(),
+  works: z.boolean(),
+  /** What a missing scope disables, in words. */
+  disables: z.string(),
+  problem: z.string().optional(),
+});
+export type ScopeCheck = z.infer<typeof scopeCheck>;
+
+const activityItem = z.object({
+  id: z.string(),
+  at: z.number(),
+  locationId: z.string(),
+  contactId: z.string().optional(),
+  contactName: z.string().optional(),
+  contactCount: z.number().optional(),
+  op: tagOp,
+  tags: z.array(z.string()),
+  state: z.enum(['pending', 'done', 'failed', 'cancelled']),
+  reason: z.string().optional(),
+});
+export type ActivityItem = z.infer<typeof activityItem>;
+
+const contactSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+});
+export type ContactSummary = z.infer<typeof contactSummary>;
+
+export const answerSchemas = {
+  'contact.view': contactViewSchema,
+  'location.tags': z.object({ tags: z.array(z.string()), recent: z.array(z.string()) }),
+  'tags.change': z.object({
+    /** Absent when the change only reversed one still waiting: nothing is sent. */
+    changeId: z.string().optional(),
+    undoUntil: z.number().optional(),
+    view: contactViewSchema,
+  }),
+  'change.undo': z.object({ undone: z.boolean() }),
+  'contacts.search': z.object({ contacts: z.array(contactSummary) }),
+  'page.contact': z.object({
+    locationId: z.string(),
+    contactId: z.string(),
+  }),
+  'settings.get': settingsView,
+  'settings.update': settingsView,
+  'connections.list': z.object({ connections: z.array(connectionView) }),
+  'connections.save': z.object({ connection: connectionView }),
+  'connections.remove': z.object({ removed: z.boolean() }),
+  'connections.test': z.object({ scopes: z.array(scopeCheck) }),
+  'activity.list': z.object({ items: z.array(activityItem) }),
+} satisfies Record<RequestType, z.ZodType>;
+
+export type AnswerOf<T extends RequestType> = z.infer<(typeof answerSchemas)[T]>;
+
+export const errorKinds = [
+  /** The message is malformed or unknown. */
+  'invalid-request',
+  /** The sender may not ask this. */
+  'forbidden',
+  /** Refused by the product's rules (a bad tag, a bad ID); `message` says why. */
+  'refused',
+  /** No token saved for the location. */
+  'no-connection',
+  /** HighLevel refused the token (401/403). */
+  'connection-refused',
+  /** The call to HighLevel failed; `message` says how. */
+  'api',
+  'internal',
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+export const failureSchema = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    kind: z.enum(errorKinds),
+    message: z.string(),
+    locationId: z.string().optional(),
+  }),
+});
+export type Failure = z.infer<typeof failureSchema>;
+
+export type Answer<T extends RequestType> = { ok: true; value: AnswerOf<T> } | Failure;
+
+export function answerSchemaFor<T extends RequestType>(type: T) {
+  return z.union([z.object({ ok: z.literal(true), value: answerSchemas[type] }), failureSchema]);
+}
+
+// --- Events pushed to open pages over a port --------------------------------------------
+
+export const EVENTS_PORT = 'events';
+
+/** What a page or the in-page popup asks to hear about. */
+export const subscriptionSchema = z.discriminatedUnion('topic', [
+  z.object({ topic: z.literal('contact'), locationId: highLevelId, contactId: highLevelId }),
+  z.object({ topic: z.literal('activity') }),
+  z.object({ topic: z.literal('connections') }),
+]);
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+export const eventSchema = z.discriminatedUnion('topic', [
+  z.object({ topic: z.literal('contact'), view: contactViewSchema }),
+  z.object({
+    topic: z.literal('settled'),
+    change: z.object({
+      id: z.string(),
+      locationId: z.string(),
+      contactId: z.string().optional(),
+      op: tagOp,
+      tags: z.array(z.string()),
+      state: z.enum(['done', 'failed', 'cancelled']),
+      reason: z.string().optional(),
+    }),
+  }),
+  z.object({ topic: z.literal('activity') }),
+  z.object({ topic: z.literal('connections') }),
+]);
+export type PushedEvent = z.infer<typeof eventSchema>;

@@ -1,0 +1,227 @@
+import { ApiError, failureClass } from '../api/errors';
+import type { QueueEntry } from '../storage/schemas';
+import type { VersionedStore } from '../storage/versioned-store';
+import { backoffMs } from './backoff';
+import { coalesce, type NewChange } from './coalesce';
+import type { Clock } from './limiter';
+import { nextWakeAt, readyEntries } from './ready';
+
+/** Calls in flight at once, across contacts (one contact's changes still go one by one). */
+const MAX_IN_FLIGHT = 4;
+
+export type Settlement =
+  | { state: 'done'; result: unknown }
+  | { state: 'failed'; reason: string; error?: ApiError }
+  | { state: 'cancelled'; reason: string };
+
+export interface ChangeQueueDeps {
+  store: VersionedStore<QueueEntry[]>;
+  clock: Clock;
+  newId(): string;
+  /** Makes the API call for an entry; throws ApiError on failure. */
+  send(entry: QueueEntry): Promise<unknown>;
+  /** Locations whose token HighLevel refused: their changes wait. */
+  heldLocations(): Promise<ReadonlySet<string>>;
+  /** The contact's tags as the server last said, for coalescing. */
+  serverTags(contactId: string): Promise<readonly string[] | undefined>;
+  /** HighLevel refused the token (401/403): hold the location until the user fixes it. */
+  onRefused(locationId: string, error: ApiError): Promise<void>;
+  onSettled(entry: QueueEntry, settlement: Settlement): Promise<void>;
+  /** The queue changed (entries added, sent, retried, removed). */
+  onChange(): void;
+  /** Wake the queue at this time (undefined: nothing scheduled). */
+  wakeAt(at: number | undefined): void;
+}
+
+export type ChangeQueue = ReturnType<typeof createChangeQueue>;
+
+/**
+ * The persisted change queue (SPEC.md "Undo window", "Optimistic and honest",
+ * "Nothing lost"). A change is written to storage before anything is sent, waits out its
+ * undo window, and is drained by one loop at a time, in order per contact. Transient
+ * failures retry with backoff, permanent ones are dropped with the reason, and refused
+ * tokens hold the location's changes until the connection is fixed.
+ */
+export function createChangeQueue(deps: ChangeQueueDeps) {
+  const { store, clock } = deps;
+  const inFlight = new Map<string, Promise<void>>();
+  let draining: Promise<void> | undefined;
+  let drainAgain = false;
+
+  async function submit(change: NewChange, undoWindowMs: number): Promise<QueueEntry | undefined> {
+    const contactId = change.contactIds.length === 1 ? change.contactIds[0] : undefined;
+    const serverTags = contactId ? await deps.serverTags(contactId) : undefined;
+    let created: QueueEntry | undefined;
+    let replaced: QueueEntry[] = [];
+    await store.update((entries) => {
+      const result = coalesce(entries, change, serverTags);
+      replaced = result.replaced;
+      if (result.change.tags.length === 0) return result.entries;
+      const now = clock.now();
+      created = {
+        id: deps.newId(),
+        locationId: change.locationId,
+        op: change.op,
+        tags: result.change.tags,
+        contactIds: change.contactIds,
+        jobId: change.jobId,
+        contactName: change.contactName,
+        createdAt: now,
+        sendAfter: now + Math.max(0, undoWindowMs),
+        retryAt: now,
+        attempts: 0,
+      };
+      return [...result.entries, created];
+    });
+    for (const entry of replaced) {
+      await deps.onSettled(entry, { state: 'cancelled', reason: 'Reversed before it was sent.' });
+    }
+    deps.onChange();
+    void drain();
+    return created;
+  }
+
+  /** Cancels a change still inside its undo window. False once it has left (or is gone). */
+  async function undo(id: string): Promise<boolean> {
+    let undone: QueueEntry | undefined;
+    await store.update((entries) => {
+      const entry = entries.find((candidate) => candidate.id === id);
+      if (!entry || entry.inFlightSince !== undefined || entry.sendAfter <= clock.now()) {
+        return entries;
+      }
+      undone = entry;
+      return entries.filter((candidate) => candidate !== entry);
+    });
+    if (!undone) return false;
+    await deps.onSettled(undone, { state: 'cancelled', reason: 'Undone.' });
+    deps.onChange();
+    void drain();
+    return true;
+  }
+
+  /** At worker start: a call that was in flight when the worker died has an unknown outcome; tag calls are idempotent, so it is sent again. */
+  async function recover(): Promise<void> {
+    await store.update((entries) =>
+      entries.some((entry) => entry.inFlightSince !== undefined)
+        ? entries.map(({ inFlightSince: _, ...entry }) => entry)
+        : entries,
+    );
+  }
+
+  function drain(): Promise<void> {
+    if (draining) {
+      drainAgain = true;
+      return draining;
+    }
+    draining = (async () => {
+      try {
+        do {
+          drainAgain = false;
+          await drainPass();
+        } while (drainAgain);
+      } finally {
+        draining = undefined;
+      }
+    })();
+    return draining;
+  }
+
+  async function drainPass(): Promise<void> {
+    for (;;) {
+      const held = await deps.heldLocations();
+      const free = MAX_IN_FLIGHT - inFlight.size;
+      const candidates =
+        free > 0
+          ? readyEntries(await store.read(), clock.now(), held)
+              .filter((entry) => !inFlight.has(entry.id))
+              .slice(0, free)
+          : [];
+      const started = candidates.length > 0 ? await markInFlight(candidates) : [];
+      for (const entry of started) {
+        const sending = sendOne(entry).finally(() => inFlight.delete(entry.id));
+        inFlight.set(entry.id, sending);
+      }
+      if (inFlight.size === 0) break;
+      if (started.length === 0 || inFlight.size >= MAX_IN_FLIGHT) {
+        await Promise.race(inFlight.values());
+      }
+    }
+    deps.wakeAt(nextWakeAt(await store.read(), await deps.heldLocations()));
+  }
+
+  /** Persists "in flight" before the call leaves; only entries still waiting are taken. */
+  async function markInFlight(candidates: QueueEntry[]): Promise<QueueEntry[]> {
+    const ids = new Set(candidates.map((entry) => entry.id));
+    const now = clock.now();
+    const taken: QueueEntry[] = [];
+    await store.update((entries) =>
+      entries.map((entry) => {
+        if (!ids.has(entry.id) || entry.inFlightSince !== undefined) return entry;
+        const marked = { ...entry, inFlightSince: now };
+        taken.push(marked);
+        return marked;
+      }),
+    );
+    if (taken.length > 0) deps.onChange();
+    return taken;
+  }
+
+  async function sendOne(entry: QueueEntry): Promise<void> {
+    try {
+      const result = await deps.send(entry);
+      await remove(entry.id);
+      await deps.onSettled(entry, { state: 'done', result });
+    } catch (thrown) {
+      await handleFailure(entry, thrown);
+    } finally {
+      deps.onChange();
+    }
+  }
+
+  async function handleFailure(entry: QueueEntry, thrown: unknown): Promise<void> {
+    const error =
+      thrown instanceof ApiError
+        ? thrown
+        : new ApiError('network', 'Something went wrong sending the change; retrying shortly.');
+    const failure = failureClass(error.kind);
+    if (failure === 'permanent') {
+      await remove(entry.id);
+      await deps.onSettled(entry, { state: 'failed', reason: error.message, error });
+      return;
+    }
+    if (failure === 'connection') {
+      await patch(entry.id, { problem: error.message });
+      await deps.onRefused(entry.locationId, error);
+      return;
+    }
+    // A 429 is not a failure (SPEC.md "Rate limits"): retried quietly, without backoff growth.
+    const rateLimited = error.kind === 'rate-limited';
+    const attempts = rateLimited ? entry.attempts : entry.attempts + 1;
+    const wait = rateLimited ? (error.details.retryAfterMs ?? 0) : backoffMs(attempts);
+    await patch(entry.id, {
+      attempts,
+      retryAt: clock.now() + wait,
+      problem: rateLimited ? undefined : error.message,
+    });
+  }
+
+  async function patch(id: string, changes: Partial<QueueEntry>): Promise<void> {
+    await store.update((entries) =>
+      entries.map((entry) =>
+        entry.id === id ? { ...entry, ...changes, inFlightSince: undefined } : entry,
+      ),
+    );
+  }
+
+  async function remove(id: string): Promise<void> {
+    await store.update((entries) => entries.filter((entry) => entry.id !== id));
+  }
+
+  return {
+    submit,
+    undo,
+    recover,
+    drain,
+    entries: () => store.read(),
+  };
+}
