@@ -46,7 +46,9 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
   const { store, clock } = deps;
   const inFlight = new Map<string, Promise<void>>();
   let draining: Promise<void> | undefined;
+  /** Set when drain is asked for while a drain runs: it looks again before it stops. */
   let drainAgain = false;
+  let kick: (() => void) | undefined;
 
   async function submit(change: NewChange, undoWindowMs: number): Promise<QueueEntry | undefined> {
     const contactId = change.contactIds.length === 1 ? change.contactIds[0] : undefined;
@@ -111,42 +113,47 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
   function drain(): Promise<void> {
     if (draining) {
       drainAgain = true;
+      kick?.();
       return draining;
     }
-    draining = (async () => {
-      try {
-        do {
-          drainAgain = false;
-          await drainPass();
-        } while (drainAgain);
-      } finally {
-        draining = undefined;
-      }
-    })();
+    draining = runDrain().finally(() => {
+      draining = undefined;
+    });
     return draining;
   }
 
-  async function drainPass(): Promise<void> {
+  async function runDrain(): Promise<void> {
     for (;;) {
-      const held = await deps.heldLocations();
-      const free = MAX_IN_FLIGHT - inFlight.size;
-      const candidates =
-        free > 0
-          ? readyEntries(await store.read(), clock.now(), held)
-              .filter((entry) => !inFlight.has(entry.id))
-              .slice(0, free)
-          : [];
-      const started = candidates.length > 0 ? await markInFlight(candidates) : [];
-      for (const entry of started) {
-        const sending = sendOne(entry).finally(() => inFlight.delete(entry.id));
-        inFlight.set(entry.id, sending);
+      drainAgain = false;
+      await startReady();
+      if (inFlight.size === 0) {
+        if (drainAgain) continue;
+        break;
       }
-      if (inFlight.size === 0) break;
-      if (started.length === 0 || inFlight.size >= MAX_IN_FLIGHT) {
-        await Promise.race(inFlight.values());
-      }
+      // Wait for a call to finish, or for new work (a submit, a fixed connection) to arrive.
+      await new Promise<void>((resolve) => {
+        kick = resolve;
+        for (const sending of inFlight.values()) void sending.then(resolve);
+      });
+      kick = undefined;
     }
     deps.wakeAt(nextWakeAt(await store.read(), await deps.heldLocations()));
+  }
+
+  async function startReady(): Promise<void> {
+    const free = MAX_IN_FLIGHT - inFlight.size;
+    if (free <= 0) return;
+    const held = await deps.heldLocations();
+    const candidates = readyEntries(await store.read(), clock.now(), held)
+      .filter((entry) => !inFlight.has(entry.id))
+      .slice(0, free);
+    if (candidates.length === 0) return;
+    for (const entry of await markInFlight(candidates)) {
+      inFlight.set(
+        entry.id,
+        sendOne(entry).finally(() => inFlight.delete(entry.id)),
+      );
+    }
   }
 
   /** Persists "in flight" before the call leaves; only entries still waiting are taken. */
