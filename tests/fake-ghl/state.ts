@@ -6,7 +6,7 @@
  */
 import { firestoreIdStream } from './ids';
 import { SEED_LOCATIONS, SEED_TOKENS, type SeedContact } from './seed';
-import { normalizeTags, sameTag, withTagsAdded, withTagsRemoved } from './tag-rules';
+import { normalizeTags, withTagsAdded, withTagsRemoved } from './tag-rules';
 import type { Scope } from './types';
 
 export interface LocationRecord {
@@ -389,8 +389,12 @@ export class FakeState {
   ensureLocationTags(locationId: string, names: readonly string[], ignoreCase: boolean): void {
     const list = this.tagsByLocation.get(locationId);
     if (!list) return;
+    const key = (name: string) => (ignoreCase ? name.toLowerCase() : name);
+    // A set, not a scan per name: tests add 10,000 tags at once.
+    const known = new Set(list.map((tag) => key(tag.name)));
     for (const name of names) {
-      if (list.some((tag) => sameTag(tag.name, name, ignoreCase))) continue;
+      if (known.has(key(name))) continue;
+      known.add(key(name));
       list.push({ id: this.nextGeneratedId(), name, locationId });
     }
   }
