@@ -1,3 +1,24 @@
 import { render } from 'preact';
+import { z } from 'zod';
+import '@/components/pages.css';
+import { backgroundClient } from '@/utils/messages/client';
+import { App } from './App';
+import { createOptionsStore } from './store';
 
-render(<p>hi</p>, document.getElementById('app')!);
+z.config({ jitless: true });
+
+const params = new URLSearchParams(location.search);
+const options = createOptionsStore(backgroundClient);
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <App
+      options={options}
+      prefill={{
+        locationId: params.get('locationId') ?? undefined,
+        appOrigin: params.get('appOrigin') ?? undefined,
+      }}
+    />,
+    root,
+  );
+}

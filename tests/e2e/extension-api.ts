@@ -1,0 +1,41 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+/**
+ * Sends a protocol message from an extension page, as the toolbar popup and the options
+ * page do, and returns the background's answer.
+ */
+export function ask<T = unknown>(page: Page, message: Record<string, unknown>): Promise<T> {
+  return page.evaluate((request) => chrome.runtime.sendMessage(request), message) as Promise<T>;
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it is idle (PITFALLS.md: a CDP
+ * session on an extension page, the worker's versionId, ServiceWorker.stopWorker).
+ */
+export async function stopServiceWorker(
+  context: BrowserContext,
+  extensionPage: Page,
+  extensionId: string,
+) {
+  const session = await context.newCDPSession(extensionPage);
+  const versions = new Map<string, string>();
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+    for (const version of updated) {
+      if (
+        version.scriptURL.startsWith(`chrome-extension://${extensionId}/`) &&
+        version.runningStatus === 'running'
+      ) {
+        versions.set(version.versionId, version.scriptURL);
+      }
+    }
+  });
+  await session.send('ServiceWorker.enable');
+  const deadline = Date.now() + 5_000;
+  while (versions.size === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => session.once('ServiceWorker.workerVersionUpdated', resolve));
+  }
+  if (versions.size === 0) throw new Error('The extension’s service worker was not found running.');
+  for (const versionId of versions.keys())
+    await session.send('ServiceWorker.stopWorker', { versionId });
+  await session.detach();
+}
