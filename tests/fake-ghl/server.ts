@@ -30,7 +30,12 @@ function answerPreflight(request: IncomingMessage, response: ServerResponse): vo
   response.end();
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+type BodyRead =
+  | { kind: 'complete'; body: Buffer }
+  | { kind: 'too-large' }
+  | { kind: 'client-gone' };
+
+function readBody(request: IncomingMessage): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -38,9 +43,16 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
-    // The client went away mid-upload: there is nobody to answer.
-    request.on('error', () => resolve(undefined));
+    request.on('end', () =>
+      resolve(
+        size <= MAX_BODY_BYTES
+          ? { kind: 'complete', body: Buffer.concat(chunks) }
+          : { kind: 'too-large' },
+      ),
+    );
+    // The client went away mid-upload: there is nobody to answer. (After 'end' these are no-ops.)
+    request.on('error', () => resolve({ kind: 'client-gone' }));
+    request.on('close', () => resolve({ kind: 'client-gone' }));
   });
 }
 
@@ -65,13 +77,15 @@ export function createFakeServer(
       answerPreflight(request, response);
       return;
     }
-    void readBody(request).then((body) => {
-      if (body === undefined) {
-        if (!response.destroyed) response.writeHead(413).end();
-        return;
-      }
-      return api.handle(request, response, body);
-    });
+    void readBody(request)
+      .then((read) => {
+        if (read.kind === 'complete') return api.handle(request, response, read.body);
+        if (read.kind === 'too-large' && !response.destroyed) response.writeHead(413).end();
+      })
+      .catch((error: unknown) => {
+        console.error('fake-ghl: API request failed', error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
   });
 }
 

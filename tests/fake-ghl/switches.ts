@@ -26,7 +26,13 @@ export class SwitchBoard {
 
   /** A frozen snapshot: change switches through `set`, never by mutating this. */
   get view(): Readonly<Switches> {
-    return Object.freeze({ ...this.current });
+    const { rateLimit, failNext, hangNext } = this.current;
+    return Object.freeze({
+      ...this.current,
+      rateLimit: Object.freeze({ ...rateLimit }),
+      failNext: failNext && Object.freeze({ ...failNext }),
+      hangNext: hangNext && Object.freeze({ ...hangNext }),
+    });
   }
 
   /** Applies a patch; copies the one-shot switches so the caller's objects are not counted down. */

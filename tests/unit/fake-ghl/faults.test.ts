@@ -76,6 +76,9 @@ describe('failNext', () => {
 
     expect(failNext.count).toBe(3);
     expect(fake.switches.failNext).toMatchObject({ count: 3, status: 500 });
+    // The view is a frozen snapshot: nothing a test does to it reaches the fake.
+    expect(Object.isFrozen(fake.switches.failNext)).toBe(true);
+    expect(Object.isFrozen(fake.switches.rateLimit)).toBe(true);
   });
 });
 
@@ -118,8 +121,9 @@ describe('latency', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
   });
 
+  // Latencies here are generous so a slow machine still aborts or looks well before the answer.
   it('applies a change only when its answer is written', async () => {
-    fake.setSwitches({ latencyMs: 200 });
+    fake.setSwitches({ latencyMs: 800 });
 
     const call = callApi(fake, 'POST', addPath, { body: { tags: ['on-delivery'] } });
     await receivedRequests(1);
@@ -132,7 +136,7 @@ describe('latency', () => {
   });
 
   it('applies nothing when the client aborts during the latency', async () => {
-    fake.setSwitches({ latencyMs: 300 });
+    fake.setSwitches({ latencyMs: 800 });
     const abort = new AbortController();
 
     const call = callApi(fake, 'POST', addPath, {
