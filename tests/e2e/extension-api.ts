@@ -1,5 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 
+/** The extension API as seen by code evaluated in an extension page. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 /**
  * Sends a protocol message from an extension page, as the toolbar popup and the options
  * page do, and returns the background's answer.
