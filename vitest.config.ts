@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit.json' },
     // The fake HighLevel serves HTTPS with a self-signed certificate.
     env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' },
   },

@@ -9,6 +9,9 @@ export const API_ORIGIN = 'https://services.leadconnectorhq.com';
 export const API_HOST_PATTERN = `${API_ORIGIN}/*`;
 
 /** Where a sub-account's Private Integration Tokens are made (on the app host the user works on). */
-export function privateIntegrationsUrl(locationId: string, appOrigin = 'https://app.gohighlevel.com') {
+export function privateIntegrationsUrl(
+  locationId: string,
+  appOrigin = 'https://app.gohighlevel.com',
+) {
   return `${appOrigin}/v2/location/${encodeURIComponent(locationId)}/settings/private-integrations`;
 }

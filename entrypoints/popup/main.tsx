@@ -1,3 +1,4 @@
 import { render } from 'preact';
 
-render(<p>hi</p>, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<p>Contact tags</p>, root);
