@@ -72,8 +72,8 @@ function defineContacts<Key extends string>(
   return Object.fromEntries(entries) as Record<Key, SeedContact>;
 }
 
-const SUNRISE_LOCATION_ID = 'Rk7sWq2LmX9dTz4NbV1c';
-const HARBOR_LOCATION_ID = 'Hb3fPq8ZtY6wLc2MnJ5r';
+const SUNRISE_LOCATION_ID: string = 'Rk7sWq2LmX9dTz4NbV1c';
+const HARBOR_LOCATION_ID: string = 'Hb3fPq8ZtY6wLc2MnJ5r';
 
 /** Tags with something special about them, by role, so tests need not repeat the spelling. */
 const SUNRISE_NOTABLE_TAGS = {
@@ -91,7 +91,7 @@ const SUNRISE_NOTABLE_TAGS = {
   markup: '<b>bold</b>',
   /** Differs from `vip` but starts the same: "vip" should rank both. */
   vipShort: 'VIP',
-} as const;
+};
 
 const SUNRISE_TAGS: readonly string[] = [
   ...Object.values(SUNRISE_NOTABLE_TAGS),
@@ -487,7 +487,7 @@ const SUNRISE_CONVERSATIONS = {
     starred: false,
     messages: [{ direction: 'inbound', body: '¿Tienen citas el sábado?' }],
   },
-} as const satisfies Record<string, SeedConversation>;
+} satisfies Record<string, SeedConversation>;
 
 const SUNRISE_OPPORTUNITIES = {
   adaInvisalign: {
@@ -504,7 +504,7 @@ const SUNRISE_OPPORTUNITIES = {
     monetaryValue: 3200,
     status: 'open',
   },
-} as const satisfies Record<string, SeedOpportunity>;
+} satisfies Record<string, SeedOpportunity>;
 
 const HARBOR_CONVERSATIONS = {
   marcus: {
@@ -515,7 +515,7 @@ const HARBOR_CONVERSATIONS = {
     starred: false,
     messages: [{ direction: 'inbound', body: 'Can I move my PT session to Friday?' }],
   },
-} as const satisfies Record<string, SeedConversation>;
+} satisfies Record<string, SeedConversation>;
 
 const HARBOR_OPPORTUNITIES = {
   elenaMembership: {
@@ -525,7 +525,12 @@ const HARBOR_OPPORTUNITIES = {
     monetaryValue: 1200,
     status: 'open',
   },
-} as const satisfies Record<string, SeedOpportunity>;
+} satisfies Record<string, SeedOpportunity>;
+
+/*
+ * The exported constants are typed `string`, not as literals: a test writing
+ * `(token = SAMPLE.token) => ...` must be able to pass any other token too.
+ */
 
 /** Location 1: "Sunrise Dental", with a full-scope token. */
 export const SAMPLE = {
@@ -538,7 +543,7 @@ export const SAMPLE = {
   contacts: SUNRISE_CONTACTS,
   conversations: SUNRISE_CONVERSATIONS,
   opportunities: SUNRISE_OPPORTUNITIES,
-} as const;
+};
 
 /** Location 2: "Harbor Fitness", with its own full-scope token. */
 export const SECOND = {
@@ -550,19 +555,19 @@ export const SECOND = {
   contacts: HARBOR_CONTACTS,
   conversations: HARBOR_CONVERSATIONS,
   opportunities: HARBOR_OPPORTUNITIES,
-} as const;
+};
 
 /** Sunrise Dental, without `locations/tags.readonly` and `conversations.readonly`. */
-export const LIMITED_TOKEN = 'pit-1e4b7a93-6c2d-4f8e-b3a5-9d0c7e2f4b81';
+export const LIMITED_TOKEN: string = 'pit-1e4b7a93-6c2d-4f8e-b3a5-9d0c7e2f4b81';
 export const LIMITED_TOKEN_SCOPES: readonly Scope[] = ALL_SCOPES.filter(
   (scope) => scope !== 'locations/tags.readonly' && scope !== 'conversations.readonly',
 );
 
 /** Sunrise Dental, `contacts.readonly` only: tag writes answer 401 "not authorized for this scope". */
-export const READ_ONLY_TOKEN = 'pit-7f3c9e25-4a1b-4c6d-9e8f-1b2a3c4d5e6f';
+export const READ_ONLY_TOKEN: string = 'pit-7f3c9e25-4a1b-4c6d-9e8f-1b2a3c4d5e6f';
 
 /** Shaped like a token, never valid: answers 401 "Invalid token". */
-export const UNKNOWN_TOKEN = 'pit-00000000-0000-4000-8000-000000000000';
+export const UNKNOWN_TOKEN: string = 'pit-00000000-0000-4000-8000-000000000000';
 
 export interface SeedLocation {
   readonly id: string;
