@@ -41,7 +41,11 @@ export function createContacts(deps: ContactsDeps) {
   async function view(locationId: string, contactId: string, queue: readonly QueueEntry[]) {
     const cached = (await stores.contacts.read())[contactId];
     const mine = cached?.locationId === locationId ? cached : undefined;
-    return buildContactView({ locationId, contactId }, mine, queue, problems.get(contactId));
+    const refused = (await connections.find(locationId))?.refused?.reason;
+    return buildContactView({ locationId, contactId }, mine, queue, {
+      problem: problems.get(contactId),
+      connectionRefused: refused,
+    });
   }
 
   async function remember(contact: Contact, locationId: string) {

@@ -12,8 +12,10 @@ export function createHandlers(services: {
   connections: Connections;
   contacts: Contacts;
   changes: Changes;
+  /** Opens the options page (a tab), with a location ID to fill in. */
+  openOptions(prefill: { locationId?: string }): Promise<void>;
 }): Handlers {
-  const { stores, connections, contacts, changes } = services;
+  const { stores, connections, contacts, changes, openOptions } = services;
   const queue = () => stores.queue.read();
 
   async function contactView(locationId: string, contactId: string) {
@@ -53,6 +55,11 @@ export function createHandlers(services: {
 
     async 'settings.get'() {
       return stores.settings.read();
+    },
+
+    async 'options.open'({ locationId }) {
+      await openOptions({ locationId });
+      return {};
     },
 
     async 'settings.update'(patch) {

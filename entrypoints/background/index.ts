@@ -18,6 +18,10 @@ export default defineBackground(() => {
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     newId: () => crypto.randomUUID(),
     wakeAt,
+    openOptions: async ({ locationId }) => {
+      const query = locationId ? `?locationId=${encodeURIComponent(locationId)}` : '';
+      await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${query}`) });
+    },
   });
 
   // Answered through sendResponse as well as a promise: both Chrome and the fake browser work.

@@ -14,6 +14,7 @@ export interface ServicesDeps {
   extension: { id: string; origin: string };
   newId(): string;
   wakeAt(at: number | undefined): void;
+  openOptions(prefill: { locationId?: string }): Promise<void>;
   fetch?: typeof fetch;
 }
 
@@ -78,7 +79,7 @@ export function createServices(deps: ServicesDeps) {
   }
 
   const route = createRouter(
-    createHandlers({ stores, connections, contacts, changes }),
+    createHandlers({ stores, connections, contacts, changes, openOptions: deps.openOptions }),
     deps.extension,
   );
 

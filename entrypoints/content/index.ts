@@ -1,9 +1,44 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { APP_HOST_PATTERNS } from '@/utils/hosts';
+import { contactAt, isRowSelected, readContactRows, readSelectionClaim } from '@/utils/detect/rows';
+import { API_HOST_PATTERN, APP_HOST_PATTERNS } from '@/utils/hosts';
+import { isReadPage, type PageReading } from '@/utils/messages/page-protocol';
 
+/**
+ * The always-on content script on HighLevel's hosts (and granted white-label domains). It is
+ * untrusted and small: it remembers what was right-clicked and, when the background asks,
+ * says what the page shows. Everything is read at the moment of the question, so it follows
+ * in-app navigation without watching anything (no timers, no observers).
+ */
 export default defineContentScript({
   matches: APP_HOST_PATTERNS,
-  main() {
-    console.log('content');
+  excludeMatches: [API_HOST_PATTERN],
+  main(ctx) {
+    let rightClicked: PageReading['rightClicked'];
+    ctx.addEventListener(
+      document,
+      'contextmenu',
+      (event) => {
+        const target = event.target instanceof Element ? event.target : undefined;
+        rightClicked = target && {
+          contactId: contactAt(target),
+          onSelectedRow: isRowSelected(target),
+        };
+      },
+      { capture: true },
+    );
+
+    browser.runtime.onMessage.addListener((message, sender) => {
+      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab || !isReadPage(message)) {
+        return undefined;
+      }
+      const reading: PageReading = {
+        url: location.href,
+        rows: readContactRows(document),
+        selectionClaim: readSelectionClaim(document),
+        rightClicked,
+      };
+      return Promise.resolve(reading);
+    });
   },
 });

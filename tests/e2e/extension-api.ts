@@ -42,3 +42,17 @@ export async function stopServiceWorker(
     await session.send('ServiceWorker.stopWorker', { versionId });
   await session.detach();
 }
+
+/** The id Chrome gives the tab showing `url` (asked from an extension page). */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (wanted) => {
+    const tabs = await (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      }
+    ).chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  return id;
+}

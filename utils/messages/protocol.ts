@@ -29,6 +29,8 @@ const requests = {
   /** Which contact a HighLevel URL shows (a conversation or opportunity is looked up). */
   'page.contact': z.object({ url: z.string().max(4_096) }),
   'settings.get': z.object({}),
+  /** Opens the options page, for adding or fixing this location's connection. */
+  'options.open': z.object({ locationId: highLevelId }),
   // Extension pages only, from here on.
   'settings.update': z.object({
     undoWindowSeconds: z.number().optional(),
@@ -62,6 +64,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'contacts.search',
   'page.contact',
   'settings.get',
+  'options.open',
 ]);
 
 /** Validates a message as a request: a known `type`, then that request's own schema. */
@@ -102,6 +105,8 @@ export const contactViewSchema = z.object({
   loaded: z.boolean(),
   /** Why the contact could not be read, in words. */
   problem: z.string().optional(),
+  /** HighLevel refused the location's token: changes wait until it is replaced. */
+  connectionRefused: z.string().optional(),
 });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
@@ -171,6 +176,7 @@ export const answerSchemas = {
     contactId: z.string(),
   }),
   'settings.get': settingsView,
+  'options.open': z.object({}),
   'settings.update': settingsView,
   'connections.list': z.object({ connections: z.array(connectionView) }),
   'connections.save': z.object({ connection: connectionView }),
@@ -213,6 +219,16 @@ export type Answer<T extends RequestType> = { ok: true; value: AnswerOf<T> } | F
 export function answerSchemaFor<T extends RequestType>(type: T) {
   return z.union([z.object({ ok: z.literal(true), value: answerSchemas[type] }), failureSchema]);
 }
+
+/** The always-on content script's answer to READ_PAGE (page-protocol.ts). */
+export const pageReadingSchema = z.object({
+  url: z.string(),
+  rows: z.array(z.object({ contactId: highLevelId, selected: z.boolean() })).max(100_000),
+  selectionClaim: z.number().int().nonnegative().optional(),
+  rightClicked: z
+    .object({ contactId: highLevelId.optional(), onSelectedRow: z.boolean() })
+    .optional(),
+});
 
 // --- Events pushed to open pages over a port --------------------------------------------
 

@@ -11,7 +11,7 @@ export function buildContactView(
   ids: { locationId: string; contactId: string },
   cached: CachedContact | undefined,
   queue: readonly QueueEntry[],
-  problem?: string,
+  problems: { problem?: string; connectionRefused?: string } = {},
 ): ContactView {
   const chips: Chip[] = (cached?.tags ?? []).map((tag) => ({ tag, state: 'saved' }));
   const pending: ContactView['pending'] = [];
@@ -34,7 +34,7 @@ export function buildContactView(
     chips,
     pending,
     loaded: cached !== undefined,
-    problem,
+    ...problems,
   };
 }
 

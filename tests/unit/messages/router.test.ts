@@ -40,6 +40,7 @@ async function setup() {
     extension: EXTENSION,
     newId: () => crypto.randomUUID(),
     wakeAt: () => undefined,
+    openOptions: async () => undefined,
     fetch: async (input) => {
       fetched.push(String(input));
       return new Response('{"statusCode":503,"message":"down"}', { status: 503 });
