@@ -1,0 +1,36 @@
+import { createServices } from '@/entrypoints/background/services';
+import type { FakeGhl } from '../../fake-ghl';
+import { createManualClock } from './manual-clock';
+import { createMemoryArea } from './memory-area';
+
+export const EXTENSION = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
+export const PAGE_SENDER = { id: EXTENSION.id, url: `${EXTENSION.origin}popup.html` };
+
+/**
+ * The real background services over memory storage and a manual clock, calling the
+ * in-process fake HighLevel (the extension's real API origin is rewritten to the fake's).
+ */
+export function startBackground(fake: FakeGhl, memory = createMemoryArea()) {
+  const { clock, advance } = createManualClock(Date.now());
+  let wake: number | undefined;
+  const services = createServices({
+    area: memory.area,
+    clock,
+    extension: EXTENSION,
+    newId: () => crypto.randomUUID(),
+    wakeAt: (at) => {
+      wake = at;
+    },
+    openOptions: async () => undefined,
+    fetch: (input, init) =>
+      fetch(String(input).replace('https://services.leadconnectorhq.com', fake.apiBaseUrl), init),
+  });
+  /** Asks as an extension page would. */
+  const ask = (message: Record<string, unknown>) => services.route(message, PAGE_SENDER);
+  /** Lets time pass and the queue run what falls due, as the wake timer would. */
+  async function passTime(ms: number) {
+    await advance(ms);
+    if (wake !== undefined && wake <= clock.now()) await services.changes.queue.drain();
+  }
+  return { services, ask, passTime, memory, clock };
+}
