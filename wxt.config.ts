@@ -18,5 +18,19 @@ export default defineConfig({
     externally_connectable: { ids: [], matches: [] },
     action: { default_title: 'Contact tags' },
     options_ui: { open_in_tab: true },
+    commands: {
+      // Alt+Shift+G is a key Chrome really registers (Alt+Shift+T, for one, is silently dropped).
+      'open-tag-popup': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Open the tag popup for the contact on this page',
+      },
+      // No default keys: users bind them at chrome://extensions/shortcuts.
+      ...Object.fromEntries(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9].map((position) => [
+          `quick-tag-${position}`,
+          { description: `Apply quick tag ${position}` },
+        ]),
+      ),
+    },
   },
 });

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { suggest, type TagIndex } from '@/utils/tags/suggest';
 
 const SUGGESTION_LIMIT = 8;
@@ -34,6 +34,12 @@ export function TagCombobox(props: TagComboboxProps) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [highlighted, setHighlighted] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  // Focused explicitly: the `autofocus` attribute works once per document, and the in-page
+  // popup opens many times on the same page.
+  useEffect(() => {
+    if (props.autoFocus) input.current?.focus();
+  }, [props.autoFocus]);
 
   const result = useMemo(
     () =>
@@ -138,8 +144,7 @@ export function TagCombobox(props: TagComboboxProps) {
         aria-describedby={hint ? `${id}-hint` : undefined}
         autoComplete="off"
         spellcheck={false}
-        // biome-ignore lint/a11y/noAutofocus: the editor opens to be typed into (the shortcut's whole point).
-        autoFocus={props.autoFocus}
+        ref={input}
         placeholder="Add a tag…"
         value={query}
         onInput={(event) => {

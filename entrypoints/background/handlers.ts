@@ -14,8 +14,10 @@ export function createHandlers(services: {
   changes: Changes;
   /** Opens the options page (a tab), with a location ID to fill in. */
   openOptions(prefill: { locationId?: string }): Promise<void>;
+  /** Opens the in-page popup on a tab; false when that page cannot show it. */
+  openInPage(tabId: number): Promise<boolean>;
 }): Handlers {
-  const { stores, connections, contacts, changes, openOptions } = services;
+  const { stores, connections, contacts, changes, openOptions, openInPage } = services;
   const queue = () => stores.queue.read();
 
   async function contactView(locationId: string, contactId: string) {
@@ -115,6 +117,10 @@ export function createHandlers(services: {
       const scopes = await connections.test(locationId, token);
       void changes.queue.drain();
       return { scopes };
+    },
+
+    async 'tab.openInPage'({ tabId }) {
+      return { opened: await openInPage(tabId) };
     },
 
     async 'activity.list'() {

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { z } from 'zod';
 import { realClock } from '@/utils/queue/limiter';
+import { createCommands } from './commands';
+import { createInjection } from './injection';
 import { createServices } from './services';
 import { createWake, DRAIN_ALARM } from './wake';
 
@@ -12,6 +14,7 @@ export default defineBackground(() => {
   void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 
   const wakeAt = createWake(() => void services.changes.queue.drain());
+  const injection = createInjection();
   const services = createServices({
     area: browser.storage.local,
     clock: realClock,
@@ -22,7 +25,9 @@ export default defineBackground(() => {
       const query = locationId ? `?locationId=${encodeURIComponent(locationId)}` : '';
       await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${query}`) });
     },
+    openInPage: (tabId) => injection.togglePopup(tabId),
   });
+  const onCommand = createCommands({ injection, stores: services.stores });
 
   // Answered through sendResponse as well as a promise: both Chrome and the fake browser work.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -32,6 +37,11 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => services.hub.attach(port, () => undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DRAIN_ALARM) void services.changes.queue.drain();
+  });
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The content scripts of the previous version are cut off in open tabs: replace them.
+    if (reason === 'update') void injection.reinjectAlwaysOn();
   });
 
   void services.start();

@@ -15,6 +15,7 @@ export interface ServicesDeps {
   newId(): string;
   wakeAt(at: number | undefined): void;
   openOptions(prefill: { locationId?: string }): Promise<void>;
+  openInPage(tabId: number): Promise<boolean>;
   fetch?: typeof fetch;
 }
 
@@ -79,7 +80,14 @@ export function createServices(deps: ServicesDeps) {
   }
 
   const route = createRouter(
-    createHandlers({ stores, connections, contacts, changes, openOptions: deps.openOptions }),
+    createHandlers({
+      stores,
+      connections,
+      contacts,
+      changes,
+      openOptions: deps.openOptions,
+      openInPage: deps.openInPage,
+    }),
     deps.extension,
   );
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStore } from '@/components/use-store';
 import { privateIntegrationsUrl } from '@/utils/hosts';
 import { UNDO_WINDOW } from '@/utils/storage/schemas';
+import { Shortcut } from './Shortcut';
 import type { OptionsState, OptionsStore } from './store';
 
 export function App({
@@ -20,6 +21,7 @@ export function App({
       <h1>Contact Tags for HighLevel</h1>
       <Connections options={options} prefill={prefill} />
       <UndoWindow options={options} />
+      <Shortcut />
     </main>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ActivityLog } from '@/components/ActivityLog';
-import { ContactFinder } from '@/components/ContactFinder';
+import { NoContact } from '@/components/NoContact';
+import { type PageTarget, resolveTarget, type TabInfo } from '@/components/page-target';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
 import type { BackgroundClient } from '@/utils/messages/client';
-import { type PopupTarget, resolveTarget, type TabInfo } from './target';
 
 export interface PopupProps {
   client: BackgroundClient;
@@ -14,7 +14,7 @@ export interface PopupProps {
 
 /** The toolbar popup: the tab's contact in the tag editor, or ways to find a contact. */
 export function App({ client, findTab, reloadTab }: PopupProps) {
-  const [target, setTarget] = useState<PopupTarget | undefined>();
+  const [target, setTarget] = useState<PageTarget | undefined>();
   useEffect(() => {
     void findTab()
       .then((tab) => resolveTarget(client, tab))
@@ -24,6 +24,7 @@ export function App({ client, findTab, reloadTab }: PopupProps) {
   return (
     <main class="ct-root popup">
       {target === undefined && <p class="ct-muted">Looking at this tab…</p>}
+      {target?.tabId !== undefined && <OpenInPage client={client} tabId={target.tabId} />}
       {target?.kind === 'contact' && (
         <>
           {!target.onPage && (
@@ -48,32 +49,38 @@ export function App({ client, findTab, reloadTab }: PopupProps) {
         </>
       )}
       {target?.kind === 'none' && (
-        <>
-          <h2 class="ct-name">No contact on this page</h2>
-          {target.problem && (
-            <p class="ct-problem" role="alert">
-              {target.problem}
-            </p>
-          )}
-          {target.noConnection && target.locationId && (
-            <button
-              type="button"
-              class="ct-primary"
-              onClick={() =>
-                void client.ask('options.open', { locationId: target.locationId ?? '' })
-              }
-            >
-              Add a token for this sub-account
-            </button>
-          )}
-          <ContactFinder
-            client={client}
-            locationId={target.locationId}
-            onOpen={(contact) => setTarget({ kind: 'contact', ...contact, onPage: false })}
-          />
-        </>
+        <NoContact
+          client={client}
+          target={target}
+          onOpen={(contact) => setTarget({ kind: 'contact', ...contact, onPage: false })}
+        />
       )}
       <ActivityLog client={client} />
     </main>
+  );
+}
+
+/** Moves the editor into the page (the in-page popup), then gets out of the way. */
+function OpenInPage({ client, tabId }: { client: BackgroundClient; tabId: number }) {
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <div class="ct-open-in-page">
+      <button
+        type="button"
+        class="ct-secondary"
+        onClick={async () => {
+          const answer = await client.ask('tab.openInPage', { tabId });
+          if (answer.ok && answer.value.opened) window.close();
+          else setProblem('This page cannot show the in-page popup.');
+        }}
+      >
+        Open in page
+      </button>
+      {problem && (
+        <p class="ct-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }

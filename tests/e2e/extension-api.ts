@@ -56,3 +56,17 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
   if (id === undefined) throw new Error(`No tab shows ${url}`);
   return id;
 }
+
+/**
+ * Reloads the unpacked extension as chrome://extensions' reload button does: the way an
+ * update reaches open tabs (`runtime.reload()` leaves a command-line extension unloaded).
+ */
+export async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
+  const manager = await context.newPage();
+  await manager.goto('chrome://extensions');
+  await manager.locator('#devMode').click();
+  const restarted = context.waitForEvent('serviceworker');
+  await manager.locator(`extensions-item#${extensionId} #dev-reload-button`).click();
+  await restarted;
+  await manager.close();
+}

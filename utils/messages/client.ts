@@ -77,7 +77,11 @@ export const backgroundClient: BackgroundClient = {
     open(false);
     return () => {
       stopped = true;
-      port?.disconnect();
+      try {
+        port?.disconnect();
+      } catch {
+        // The extension was updated meanwhile: the port is already gone.
+      }
     };
   },
 };

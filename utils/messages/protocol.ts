@@ -48,6 +48,8 @@ const requests = {
     locationId: highLevelId,
     token: z.string().max(4_096).optional(),
   }),
+  /** The toolbar popup's "Open in page": the in-page popup on that tab. */
+  'tab.openInPage': z.object({ tabId: z.number().int().nonnegative() }),
   'activity.list': z.object({}),
 } as const;
 
@@ -182,6 +184,7 @@ export const answerSchemas = {
   'connections.save': z.object({ connection: connectionView }),
   'connections.remove': z.object({ removed: z.boolean() }),
   'connections.test': z.object({ scopes: z.array(scopeCheck) }),
+  'tab.openInPage': z.object({ opened: z.boolean() }),
   'activity.list': z.object({ items: z.array(activityItem) }),
 } satisfies Record<RequestType, z.ZodType>;
 
@@ -229,6 +232,23 @@ export const pageReadingSchema = z.object({
     .object({ contactId: highLevelId.optional(), onSelectedRow: z.boolean() })
     .optional(),
 });
+
+/** What the background tells the injected in-page popup script. */
+export const inPageCommandSchema = z.discriminatedUnion('type', [
+  /** Is the script here already? (It answers `{ready: true}`.) */
+  z.object({ type: z.literal('in-page.ping') }),
+  /** Open the tag popup, or close it when open (the shortcut pressed again). */
+  z.object({ type: z.literal('in-page.toggle') }),
+  /** A toast without the popup: a quick tag's result, with Undo during the window. */
+  z.object({
+    type: z.literal('in-page.toast'),
+    text: z.string().max(500),
+    tone: z.enum(['info', 'error']),
+    changeId: z.string().max(100).optional(),
+    undoUntil: z.number().optional(),
+  }),
+]);
+export type InPageCommand = z.infer<typeof inPageCommandSchema>;
 
 // --- Events pushed to open pages over a port --------------------------------------------
 

@@ -26,7 +26,7 @@ async function connected() {
   return background;
 }
 
-function valueOf<T>(answer: { ok: boolean; value?: unknown }): T {
+function answerValue<T>(answer: { ok: boolean; value?: unknown }): T {
   expect(answer.ok).toBe(true);
   return answer.value as T;
 }
@@ -35,7 +35,7 @@ describe('background services against the fake HighLevel', () => {
   it('a view shows the server’s tags with the pending change replayed on top, then the server’s answer', async () => {
     const background = await connected();
     await background.services.contacts.refresh(SAMPLE.locationId, ada);
-    const change = valueOf<{ view: { chips: { tag: string; state: string }[] } }>(
+    const change = answerValue<{ view: { chips: { tag: string; state: string }[] } }>(
       await background.ask({
         type: 'tags.change',
         locationId: SAMPLE.locationId,
@@ -46,7 +46,7 @@ describe('background services against the fake HighLevel', () => {
     );
     expect(change.view.chips.at(-1)).toEqual({ tag: 'Spring promo', state: 'adding' });
     await background.passTime(3_000);
-    const view = valueOf<{ chips: { tag: string; state: string }[] }>(
+    const view = answerValue<{ chips: { tag: string; state: string }[] }>(
       await background.ask({ type: 'contact.view', locationId: SAMPLE.locationId, contactId: ada }),
     );
     expect(view.chips.map((chip) => chip.tag)).toEqual(fake.state.getContact(ada)?.tags);
@@ -99,7 +99,7 @@ describe('background services against the fake HighLevel', () => {
       });
     await submit(ada, 'will-land');
     await submit(SAMPLE.contacts.deleted.id, 'will-fail');
-    const undone = valueOf<{ changeId: string }>(
+    const undone = answerValue<{ changeId: string }>(
       await submit(SAMPLE.contacts.grace.id, 'will-be-undone'),
     );
     await background.ask({ type: 'change.undo', changeId: undone.changeId });
@@ -108,7 +108,9 @@ describe('background services against the fake HighLevel', () => {
     await submit(SAMPLE.contacts.alan.id, 'later');
 
     type Item = { tags: string[]; state: string; reason?: string };
-    const { items } = valueOf<{ items: Item[] }>(await background.ask({ type: 'activity.list' }));
+    const { items } = answerValue<{ items: Item[] }>(
+      await background.ask({ type: 'activity.list' }),
+    );
     const byTag = (tag: string) => items.find((item) => item.tags.includes(tag));
     expect(byTag('will-land')?.state).toBe('done');
     expect(byTag('will-fail')).toMatchObject({
@@ -120,16 +122,16 @@ describe('background services against the fake HighLevel', () => {
     expect(items[0]?.tags).toEqual(['later']);
 
     for (let i = 0; i < ACTIVITY_LIMIT + 5; i++) {
-      const change = valueOf<{ changeId: string }>(await submit(ada, `bulk-${i}`));
+      const change = answerValue<{ changeId: string }>(await submit(ada, `bulk-${i}`));
       await background.ask({ type: 'change.undo', changeId: change.changeId });
     }
-    const full = valueOf<{ items: Item[] }>(await background.ask({ type: 'activity.list' }));
+    const full = answerValue<{ items: Item[] }>(await background.ask({ type: 'activity.list' }));
     expect(full.items).toHaveLength(ACTIVITY_LIMIT);
   });
 
   it('caches location tags and answers from the cache while it refreshes', async () => {
     const background = await connected();
-    const first = valueOf<{ tags: string[] }>(
+    const first = answerValue<{ tags: string[] }>(
       await background.ask({ type: 'location.tags', locationId: SAMPLE.locationId }),
     );
     expect(first.tags).toContain('VIP-Client');

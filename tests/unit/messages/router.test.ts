@@ -41,6 +41,7 @@ async function setup() {
     newId: () => crypto.randomUUID(),
     wakeAt: () => undefined,
     openOptions: async () => undefined,
+    openInPage: async () => false,
     fetch: async (input) => {
       fetched.push(String(input));
       return new Response('{"statusCode":503,"message":"down"}', { status: 503 });

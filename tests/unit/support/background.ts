@@ -22,6 +22,7 @@ export function startBackground(fake: FakeGhl, memory = createMemoryArea()) {
       wake = at;
     },
     openOptions: async () => undefined,
+    openInPage: async () => false,
     fetch: (input, init) =>
       fetch(String(input).replace('https://services.leadconnectorhq.com', fake.apiBaseUrl), init),
   });

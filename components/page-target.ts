@@ -1,8 +1,8 @@
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import type { BackgroundClient } from '@/utils/messages/client';
 
-/** What the toolbar popup edits: the tab's contact, or nothing (then it offers to find one). */
-export type PopupTarget =
+/** What a tag popup edits: the page's contact, or nothing (then it offers to find one). */
+export type PageTarget =
   | { kind: 'contact'; locationId: string; contactId: string; tabId?: number; onPage: boolean }
   | { kind: 'none'; locationId?: string; tabId?: number; problem?: string; noConnection?: boolean };
 
@@ -12,14 +12,14 @@ export interface TabInfo {
 }
 
 /**
- * Reads the tab's address (the click on the toolbar button grants `activeTab`, so this also
- * works on a white-label domain) and, for a conversation or an opportunity, asks the
- * background which contact it shows.
+ * Reads a HighLevel address (any host: white-label domains too) and, for a conversation or
+ * an opportunity, asks the background which contact it shows. `onPage` is true when the
+ * page itself shows that contact (HighLevel's own panel then goes stale after a change).
  */
 export async function resolveTarget(
   client: BackgroundClient,
   tab: TabInfo | undefined,
-): Promise<PopupTarget> {
+): Promise<PageTarget> {
   const tabId = tab?.id;
   const page = readHighLevelUrl(tab?.url ?? '');
   if (page.kind === 'none') return { kind: 'none', tabId };
@@ -36,4 +36,18 @@ export async function resolveTarget(
     };
   }
   return { kind: 'none', locationId: page.locationId, tabId };
+}
+
+/**
+ * Resolves the target of each address in turn (HighLevel switching contacts in-app); a
+ * slow answer for an address already left behind comes back undefined, so the popup never
+ * shows, or edits, the previous contact.
+ */
+export function createTargetFollower(client: BackgroundClient) {
+  let latest = 0;
+  return async function follow(url: string): Promise<PageTarget | undefined> {
+    const lookup = ++latest;
+    const target = await resolveTarget(client, { url });
+    return lookup === latest ? target : undefined;
+  };
 }

@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import { APP_HOST_PATTERNS } from '@/utils/hosts';
+import type { InPageCommand } from '@/utils/messages/protocol';
+
+/** The in-page popup's script, injected on first use only (the always-on script stays small). */
+const IN_PAGE_SCRIPT = '/content-scripts/tag-popup.js';
+const ALWAYS_ON_SCRIPT = '/content-scripts/content.js';
+const TOP_FRAME = { frameId: 0 };
+
+export type Injection = ReturnType<typeof createInjection>;
+
+/**
+ * Puts the in-page popup into a tab with `scripting.executeScript`, under the `activeTab`
+ * grant that the shortcut, the toolbar button and a menu click give: so it works on
+ * HighLevel's hosts and any white-label domain alike, with no setup.
+ */
+export function createInjection() {
+  async function ensureInPageScript(tabId: number): Promise<boolean> {
+    const answer: unknown = await browser.tabs
+      .sendMessage(tabId, { type: 'in-page.ping' } satisfies InPageCommand, TOP_FRAME)
+      .catch(() => undefined);
+    if ((answer as { ready?: unknown } | undefined)?.ready === true) return true;
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        files: [IN_PAGE_SCRIPT],
+      });
+      return true;
+    } catch {
+      return false; // Not ours to touch (a chrome:// page, the web store) or no grant for it.
+    }
+  }
+
+  /** Tells the tab's in-page script something; false when no page UI can be shown there. */
+  async function tell(tabId: number, command: InPageCommand): Promise<boolean> {
+    if (!(await ensureInPageScript(tabId))) return false;
+    return browser.tabs.sendMessage(tabId, command, TOP_FRAME).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** After an update the old content scripts are cut off: put the new one into open tabs. */
+  async function reinjectAlwaysOn(extraPatterns: readonly string[] = []) {
+    const tabs = await browser.tabs.query({ url: [...APP_HOST_PATTERNS, ...extraPatterns] });
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.scripting
+              .executeScript({
+                target: { tabId: tab.id, allFrames: false },
+                files: [ALWAYS_ON_SCRIPT],
+              })
+              .catch(() => undefined),
+      ),
+    );
+  }
+
+  return {
+    togglePopup: (tabId: number) => tell(tabId, { type: 'in-page.toggle' }),
+    showToast: (
+      tabId: number,
+      toast: Omit<Extract<InPageCommand, { type: 'in-page.toast' }>, 'type'>,
+    ) => tell(tabId, { type: 'in-page.toast', ...toast }),
+    reinjectAlwaysOn,
+  };
+}

@@ -1,0 +1,105 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { z } from 'zod';
+import { createTargetFollower } from '@/components/page-target';
+import uiCss from '@/components/ui.css?inline';
+import { APP_HOST_PATTERNS } from '@/utils/hosts';
+import { backgroundClient } from '@/utils/messages/client';
+import { inPageCommandSchema } from '@/utils/messages/protocol';
+import { installKeyGuard } from '@/utils/page/key-guard';
+import { isFromOurUi, SCRIPT_STARTED_EVENT } from '@/utils/page/ui-root';
+import { InPageApp } from './InPageApp';
+import inPageCss from './in-page.css?inline';
+import { createInPageStore } from './in-page-store';
+import { mountUiRoot } from './mount';
+
+/**
+ * The in-page tag popup, injected on first use (the shortcut, the toolbar's "Open in page",
+ * a menu click) with `scripting.executeScript`, on HighLevel's hosts and white-label domains
+ * alike. An untrusted context: it asks the background for everything.
+ */
+export default defineContentScript({
+  // Registered at run time only; these hosts are already HighLevel's own host permissions.
+  matches: APP_HOST_PATTERNS,
+  registration: 'runtime',
+  main(ctx) {
+    z.config({ jitless: true });
+    installKeyGuard(ctx.signal);
+    const panel = createInPagePanel(ctx);
+    browser.runtime.onMessage.addListener((message, sender) => {
+      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const command = inPageCommandSchema.safeParse(message);
+      if (!command.success) return undefined;
+      if (command.data.type === 'in-page.toggle') panel.toggle();
+      if (command.data.type === 'in-page.toast') panel.toast(command.data);
+      return Promise.resolve({ ready: true });
+    });
+  },
+});
+
+function createInPagePanel(ctx: ContentScriptContext) {
+  const root = mountUiRoot(ctx, `${uiCss}\n${inPageCss}`);
+  const store = createInPageStore();
+  let focusBefore: Element | null = null;
+
+  const follow = createTargetFollower(backgroundClient);
+  const refreshTarget = async (url: string) => {
+    const target = await follow(url);
+    if (target && store.getState().open) store.setState({ target });
+  };
+
+  const showOrHide = () => {
+    const { open, toast } = store.getState();
+    if (open || toast) root.show();
+    else root.hide();
+  };
+  store.subscribe(showOrHide);
+
+  function open() {
+    focusBefore = document.activeElement;
+    store.setState({ open: true, target: undefined });
+    void refreshTarget(location.href);
+  }
+
+  function close() {
+    if (!store.getState().open) return;
+    store.setState({ open: false, target: undefined });
+    if (focusBefore instanceof HTMLElement) focusBefore.focus();
+  }
+
+  // HighLevel switches contacts without reloading: follow it, never edit the previous one.
+  // The event comes as the navigation starts, before `location` changes: use its new URL.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    if (store.getState().open) {
+      store.setState({ target: undefined });
+      void refreshTarget(newUrl.href);
+    }
+  });
+  ctx.addEventListener(
+    document,
+    'pointerdown',
+    (event) => {
+      if (store.getState().open && !isFromOurUi(event)) close();
+    },
+    { capture: true },
+  );
+
+  // A newer version's content script starting means this one was cut off by an update:
+  // reading `isInvalid` notices, and the UI is removed (no "Extension context invalidated").
+  document.addEventListener(SCRIPT_STARTED_EVENT, () => ctx.isInvalid, { signal: ctx.signal });
+
+  render(<InPageApp client={backgroundClient} store={store} onClose={close} />, root.mountPoint);
+  ctx.onInvalidated(() => render(null, root.mountPoint));
+
+  return {
+    toggle: () => (store.getState().open ? close() : open()),
+    toast: (toast: {
+      text: string;
+      tone: 'info' | 'error';
+      changeId?: string;
+      undoUntil?: number;
+    }) => store.setState({ toast }),
+  };
+}

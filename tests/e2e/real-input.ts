@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * Real keyboard and mouse input through the X server (xdotool), for what Playwright cannot
+ * drive: extension keyboard shortcuts and the native context menu. These tests run headed,
+ * one at a time (the focused window receives the input).
+ */
+function xdotool(...args: string[]): string {
+  return execFileSync('xdotool', args, { encoding: 'utf8' }).trim();
+}
+
+/** Gives the browser window of `page` the X input focus. */
+export async function focusWindow(page: Page): Promise<void> {
+  await page.bringToFront();
+  const title = await page.title();
+  const ids = xdotool('search', '--sync', '--onlyvisible', '--name', escapeForSearch(title)).split(
+    '\n',
+  );
+  const id = ids.at(-1);
+  if (!id) throw new Error(`No X window titled ${title}`);
+  xdotool('windowfocus', '--sync', id);
+}
+
+/** Presses a key chord for real, e.g. `alt+shift+g`. */
+export function pressKeys(chord: string): void {
+  xdotool('key', '--clearmodifiers', chord);
+}
+
+/** Types text for real into whatever has the focus. */
+export function typeText(text: string): void {
+  xdotool('type', '--delay', '20', text);
+}
+
+/** Right-clicks the middle of `locator` on screen (opens Chrome's native context menu). */
+export async function rightClick(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('The element to right-click is not visible');
+  const origin = await page.evaluate(() => ({
+    x: window.screenX + (window.outerWidth - window.innerWidth),
+    y: window.screenY + (window.outerHeight - window.innerHeight),
+  }));
+  const x = Math.round(origin.x + box.x + box.width / 2);
+  const y = Math.round(origin.y + box.y + box.height / 2);
+  xdotool('mousemove', '--sync', String(x), String(y));
+  xdotool('click', '3');
+}
+
+function escapeForSearch(title: string): string {
+  return title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
