@@ -20,14 +20,21 @@ export function ContactFinder(props: {
   /** The sub-account searched and assumed for bare IDs. */
   locationId?: string;
   onOpen(contact: FoundContact): void;
+  /** Several contacts pasted: one group per sub-account, for bulk tagging. */
+  onMany(groups: ContactGroup[]): void;
 }) {
   const { client, locationId, onOpen } = props;
   return (
     <div>
       {locationId && <ContactSearch client={client} locationId={locationId} onOpen={onOpen} />}
-      <PasteBox locationId={locationId} onOpen={onOpen} />
+      <PasteBox locationId={locationId} onOpen={onOpen} onMany={props.onMany} />
     </div>
   );
+}
+
+export interface ContactGroup {
+  locationId: string;
+  contactIds: string[];
 }
 
 function ContactSearch(props: {
@@ -101,10 +108,13 @@ function ContactSearch(props: {
   );
 }
 
-function PasteBox(props: { locationId?: string; onOpen(contact: FoundContact): void }) {
+function PasteBox(props: {
+  locationId?: string;
+  onOpen(contact: FoundContact): void;
+  onMany(groups: ContactGroup[]): void;
+}) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const [choices, setChoices] = useState<FoundContact[]>([]);
 
   function open(event: Event) {
     event.preventDefault();
@@ -131,9 +141,9 @@ function PasteBox(props: { locationId?: string; onOpen(contact: FoundContact): v
           ? 'Paste a contact ID or a contact’s link.'
           : undefined,
     );
-    setChoices(found.length > 1 ? found : []);
     const [only] = found;
     if (only && found.length === 1) props.onOpen(only);
+    if (found.length > 1) props.onMany(groupByLocation(found));
   }
 
   return (
@@ -156,17 +166,15 @@ function PasteBox(props: { locationId?: string; onOpen(contact: FoundContact): v
           {problem}
         </p>
       )}
-      {choices.length > 0 && (
-        <ul class="ct-list" aria-label="Pasted contacts">
-          {choices.map((choice) => (
-            <li key={choice.contactId}>
-              <button type="button" class="ct-result" onClick={() => props.onOpen(choice)}>
-                {choice.contactId}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
     </form>
   );
+}
+
+/** Links of another sub-account use that sub-account's token: one group (job) per location. */
+function groupByLocation(contacts: FoundContact[]): ContactGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const { locationId, contactId } of contacts) {
+    groups.set(locationId, [...(groups.get(locationId) ?? []), contactId]);
+  }
+  return [...groups].map(([locationId, contactIds]) => ({ locationId, contactIds }));
 }

@@ -1,5 +1,5 @@
 import type { BackgroundClient } from '@/utils/messages/client';
-import { ContactFinder, type FoundContact } from './ContactFinder';
+import { ContactFinder, type ContactGroup, type FoundContact } from './ContactFinder';
 import type { PageTarget } from './page-target';
 
 /** The page shows no contact: say why, offer a token when that is missing, and find one. */
@@ -7,6 +7,7 @@ export function NoContact(props: {
   client: BackgroundClient;
   target: Extract<PageTarget, { kind: 'none' }>;
   onOpen(contact: FoundContact): void;
+  onMany(groups: ContactGroup[]): void;
 }) {
   const { client, target } = props;
   return (
@@ -26,7 +27,12 @@ export function NoContact(props: {
           Add a token for this sub-account
         </button>
       )}
-      <ContactFinder client={client} locationId={target.locationId} onOpen={props.onOpen} />
+      <ContactFinder
+        client={client}
+        locationId={target.locationId}
+        onOpen={props.onOpen}
+        onMany={props.onMany}
+      />
     </>
   );
 }

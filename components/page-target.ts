@@ -4,7 +4,16 @@ import type { BackgroundClient } from '@/utils/messages/client';
 /** What a tag popup edits: the page's contact, or nothing (then it offers to find one). */
 export type PageTarget =
   | { kind: 'contact'; locationId: string; contactId: string; tabId?: number; onPage: boolean }
+  | ({ kind: 'selection'; locationId: string; tabId?: number } & Selection)
   | { kind: 'none'; locationId?: string; tabId?: number; problem?: string; noConnection?: boolean };
+
+/** Rows selected on a contact list, read at the moment of use. */
+export interface Selection {
+  contactIds: string[];
+  /** HighLevel says this many are selected, more than the page holds rows for. */
+  claimed?: number;
+  allOnPage: string[];
+}
 
 export interface TabInfo {
   id?: number;
@@ -19,11 +28,18 @@ export interface TabInfo {
 export async function resolveTarget(
   client: BackgroundClient,
   tab: TabInfo | undefined,
+  readSelection?: () => Promise<Selection | undefined>,
 ): Promise<PageTarget> {
   const tabId = tab?.id;
   const page = readHighLevelUrl(tab?.url ?? '');
   if (page.kind === 'none') return { kind: 'none', tabId };
   if (page.kind === 'contact') return { ...page, kind: 'contact', tabId, onPage: true };
+  if (page.kind === 'contact-list' || page.kind === 'location') {
+    const selection = await readSelection?.();
+    if (selection && selection.contactIds.length > 0) {
+      return { kind: 'selection', locationId: page.locationId, tabId, ...selection };
+    }
+  }
   if (page.kind === 'conversation' || (page.kind === 'opportunity' && page.opportunityId)) {
     const answer = await client.ask('page.contact', { url: tab?.url ?? '' });
     if (answer.ok) return { kind: 'contact', ...answer.value, tabId, onPage: false };
@@ -43,11 +59,14 @@ export async function resolveTarget(
  * slow answer for an address already left behind comes back undefined, so the popup never
  * shows, or edits, the previous contact.
  */
-export function createTargetFollower(client: BackgroundClient) {
+export function createTargetFollower(
+  client: BackgroundClient,
+  readSelection?: () => Promise<Selection | undefined>,
+) {
   let latest = 0;
   return async function follow(url: string): Promise<PageTarget | undefined> {
     const lookup = ++latest;
-    const target = await resolveTarget(client, { url });
+    const target = await resolveTarget(client, { url }, readSelection);
     return lookup === latest ? target : undefined;
   };
 }

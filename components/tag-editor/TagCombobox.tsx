@@ -21,6 +21,8 @@ export interface TagComboboxProps {
   onBackspaceWhenEmpty(): void;
   /** Escape with nothing open and nothing typed. */
   onEscapeWhenEmpty?(): void;
+  /** The text typed but not yet confirmed (a bulk change counts it as chosen). */
+  onQueryChange?(query: string): void;
   autoFocus?: boolean;
 }
 
@@ -62,6 +64,7 @@ export function TagCombobox(props: TagComboboxProps) {
   const optionId = (index: number) => `${id}-option-${index}`;
 
   function reset() {
+    props.onQueryChange?.('');
     setQuery('');
     setOpen(false);
     setHighlighted(0);
@@ -149,6 +152,7 @@ export function TagCombobox(props: TagComboboxProps) {
         value={query}
         onInput={(event) => {
           setQuery(event.currentTarget.value);
+          props.onQueryChange?.(event.currentTarget.value);
           setOpen(event.currentTarget.value.trim() !== '');
           setHighlighted(0);
         }}

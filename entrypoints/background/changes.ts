@@ -3,6 +3,7 @@ import { ProtocolError } from '@/utils/messages/errors';
 import type { ActivityItem, PushedEvent } from '@/utils/messages/protocol';
 import { type ChangeQueue, createChangeQueue, type Settlement } from '@/utils/queue/change-queue';
 import type { NewChange } from '@/utils/queue/coalesce';
+import { jobSummary } from '@/utils/queue/jobs';
 import type { Clock } from '@/utils/queue/limiter';
 import type { ActivityEntry, QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
@@ -14,6 +15,8 @@ import type { Contacts } from './contacts';
 export const ACTIVITY_LIMIT = 200;
 
 export interface ChangesDeps {
+  /** A bulk job's chunk settled: the job, not the activity log, records it. */
+  onChunkSettled(entry: QueueEntry, settlement: Settlement): Promise<void>;
   stores: Stores;
   clock: Clock;
   connections: Connections;
@@ -52,6 +55,13 @@ export function createChanges(deps: ChangesDeps) {
       // The token was removed while the change waited: hold it like a refused one.
       throw new ApiError('invalid-token', 'No token for this sub-account.');
     });
+    if (entry.jobId) {
+      return client.bulkChangeTags(entry.op, {
+        contactIds: entry.contactIds,
+        tags: entry.tags,
+        locationId: entry.locationId,
+      });
+    }
     const [contactId] = entry.contactIds;
     if (!contactId) return undefined;
     try {
@@ -66,6 +76,7 @@ export function createChanges(deps: ChangesDeps) {
   }
 
   async function settle(entry: QueueEntry, settlement: Settlement): Promise<void> {
+    if (entry.jobId) return deps.onChunkSettled(entry, settlement);
     const reason = settlement.state === 'done' ? undefined : settlement.reason;
     const record: ActivityEntry = {
       id: entry.id,
@@ -79,7 +90,7 @@ export function createChanges(deps: ChangesDeps) {
       state: settlement.state,
       reason,
     };
-    await stores.activity.update((entries) => [record, ...entries].slice(0, ACTIVITY_LIMIT));
+    await log(record);
     deps.onSettled({
       id: entry.id,
       locationId: entry.locationId,
@@ -89,6 +100,10 @@ export function createChanges(deps: ChangesDeps) {
       state: settlement.state,
       reason,
     });
+  }
+
+  async function log(record: ActivityEntry) {
+    await stores.activity.update((entries) => [record, ...entries].slice(0, ACTIVITY_LIMIT));
   }
 
   /** One user action on one contact: checked against the tag rules, then queued. */
@@ -143,7 +158,27 @@ export function createChanges(deps: ChangesDeps) {
 
   /** Recent changes: those still pending, then those settled, newest first. */
   async function activity(): Promise<ActivityItem[]> {
-    const pending: ActivityItem[] = (await stores.queue.read()).map((entry) => ({
+    // A change made before its contact's name was known (a menu click) is named from the cache.
+    const names = await stores.contacts.read();
+    const named = (item: ActivityItem): ActivityItem =>
+      item.contactName || !item.contactId
+        ? item
+        : { ...item, contactName: names[item.contactId]?.name };
+    const jobs: ActivityItem[] = (await stores.jobs.read())
+      .filter((job) => !jobSummary(job).finished)
+      .map((job) => ({
+        id: job.id,
+        at: job.createdAt,
+        locationId: job.locationId,
+        contactCount:
+          job.done.length + job.failed.length + job.pending.length + job.inFlight.length,
+        op: job.op,
+        tags: job.tags,
+        state: 'pending',
+        reason: jobSummary(job).text,
+      }));
+    const singles = (await stores.queue.read()).filter((entry) => !entry.jobId);
+    const pending: ActivityItem[] = singles.map((entry) => ({
       id: entry.id,
       at: entry.createdAt,
       locationId: entry.locationId,
@@ -156,8 +191,10 @@ export function createChanges(deps: ChangesDeps) {
       reason: entry.problem,
     }));
     const settled = await stores.activity.read();
-    return [...pending.reverse(), ...settled].slice(0, ACTIVITY_LIMIT);
+    return [...pending.reverse(), ...jobs.reverse(), ...settled]
+      .slice(0, ACTIVITY_LIMIT)
+      .map(named);
   }
 
-  return { queue, change, undo, activity };
+  return { queue, change, undo, activity, log };
 }

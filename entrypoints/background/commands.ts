@@ -1,6 +1,8 @@
-import { browser } from 'wxt/browser';
+import { readHighLevelUrl } from '@/utils/detect/paths';
+import { quickTagsFor } from '@/utils/settings/quick-tags';
 import type { Stores } from '@/utils/storage/stores';
 import type { Injection } from './injection';
+import type { QuickActions } from './quick-actions';
 
 export const OPEN_POPUP_COMMAND = 'open-tag-popup';
 const QUICK_TAG_COMMAND = /^quick-tag-([1-9])$/;
@@ -9,17 +11,15 @@ const QUICK_TAG_COMMAND = /^quick-tag-([1-9])$/;
  * The keyboard commands: Alt+Shift+G opens (or closes) the in-page popup; quick-tag-1..9
  * apply the quick tag at that position. A command grants `activeTab` for the tab.
  */
-export function createCommands(deps: { injection: Injection; stores: Stores }) {
-  const { injection } = deps;
+export function createCommands(deps: {
+  injection: Injection;
+  stores: Stores;
+  quickActions: QuickActions;
+}) {
+  const { injection, quickActions } = deps;
+  const notify = (tabId: number, text: string) => quickActions.tell(tabId, { text, tone: 'error' });
 
-  /** Says something in the page, or on the badge when the page cannot show it. */
-  async function notify(tabId: number, text: string) {
-    if (await injection.showToast(tabId, { text, tone: 'error' })) return;
-    await browser.action.setBadgeText({ tabId, text: '!' });
-    await browser.action.setTitle({ tabId, title: text });
-  }
-
-  return async function onCommand(command: string, tab: { id?: number } | undefined) {
+  return async function onCommand(command: string, tab: { id?: number; url?: string } | undefined) {
     const tabId = tab?.id;
     if (tabId === undefined) return;
     if (command === OPEN_POPUP_COMMAND) {
@@ -29,12 +29,23 @@ export function createCommands(deps: { injection: Injection; stores: Stores }) {
       return;
     }
     const quick = QUICK_TAG_COMMAND.exec(command);
-    if (quick) {
-      const position = Number(quick[1]);
-      const settings = await deps.stores.settings.read();
-      if (!settings.quickTags[position - 1]) {
-        await notify(tabId, `No quick tag ${position} set. Add quick tags on the options page.`);
-      }
+    if (!quick) return;
+    const position = Number(quick[1]);
+    const page = readHighLevelUrl(tab?.url ?? '');
+    const list = quickTagsFor(
+      await deps.stores.settings.read(),
+      page.kind === 'none' ? undefined : page.locationId,
+    );
+    const tag = list[position - 1];
+    if (!tag) {
+      await notify(tabId, `No quick tag ${position} set. Add quick tags on the options page.`);
+      return;
     }
+    await quickActions.apply(
+      tabId,
+      await quickActions.targetOfCommand(tabId, tab?.url),
+      'add',
+      tag,
+    );
   };
 }

@@ -106,6 +106,10 @@ export function createContacts(deps: ContactsDeps) {
     deps.onContactChange(entry.locationId, contactId);
   }
 
+  async function cachedName(contactId: string): Promise<string | undefined> {
+    return (await stores.contacts.read())[contactId]?.name;
+  }
+
   async function serverTags(contactId: string): Promise<string[] | undefined> {
     return (await stores.contacts.read())[contactId]?.tags;
   }
@@ -188,6 +192,7 @@ export function createContacts(deps: ContactsDeps) {
     refresh,
     recordAnswer,
     serverTags,
+    cachedName,
     search,
     contactOfPage,
     locationTags,

@@ -26,7 +26,7 @@ export type EventHub = ReturnType<typeof createEventHub>;
 export function createEventHub(extension: { id: string; origin: string }) {
   const listeners = new Set<Listener>();
 
-  function attach(port: Port, onSubscribe: (subscription: Subscription) => void) {
+  function attach(port: Port) {
     const caller =
       port.name === EVENTS_PORT ? identifySender(port.sender ?? {}, extension) : undefined;
     if (!caller) {
@@ -40,7 +40,6 @@ export function createEventHub(extension: { id: string; origin: string }) {
       const parsed = subscriptionSchema.safeParse(message);
       if (!parsed.success || !allowed(caller, parsed.data)) return;
       listener.subscriptions.push(parsed.data);
-      onSubscribe(parsed.data);
     });
   }
 
@@ -81,13 +80,23 @@ export function createEventHub(extension: { id: string; origin: string }) {
 
 function allowed(caller: Caller, subscription: Subscription): boolean {
   if (caller.kind === 'extension-page') return true;
-  return subscription.topic === 'contact' && subscription.locationId === caller.locationId;
+  return (
+    (subscription.topic === 'contact' || subscription.topic === 'job') &&
+    subscription.locationId === caller.locationId
+  );
 }
 
 function wants(listener: Listener, event: PushedEvent): boolean {
   return listener.subscriptions.some((subscription) => {
     if (event.topic === 'contact') {
       return subscription.topic === 'contact' && subscription.contactId === event.view.contactId;
+    }
+    if (event.topic === 'job') {
+      return (
+        subscription.topic === 'job' &&
+        subscription.jobId === event.job.id &&
+        subscription.locationId === event.job.locationId
+      );
     }
     if (event.topic === 'settled') {
       return (

@@ -1,7 +1,11 @@
 import { ProtocolError } from '@/utils/messages/errors';
+import type { SelectionView } from '@/utils/messages/protocol';
 import type { Handlers } from '@/utils/messages/router';
+import { checkQuickTags } from '@/utils/settings/quick-tags';
+import { readSettingsFile } from '@/utils/settings/transfer';
 import { BULK_CHUNK, UNDO_WINDOW } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
+import type { Bulk } from './bulk';
 import type { Changes } from './changes';
 import type { Connections } from './connections';
 import type { Contacts } from './contacts';
@@ -16,7 +20,12 @@ export function createHandlers(services: {
   openOptions(prefill: { locationId?: string }): Promise<void>;
   /** Opens the in-page popup on a tab; false when that page cannot show it. */
   openInPage(tabId: number): Promise<boolean>;
+  /** The quick-tag lists changed: the context menu follows. */
+  onQuickTagsChanged(): void;
+  bulk: Bulk;
+  readSelection(tabId: number): Promise<SelectionView>;
 }): Handlers {
+  const { bulk } = services;
   const { stores, connections, contacts, changes, openOptions, openInPage } = services;
   const queue = () => stores.queue.read();
 
@@ -118,6 +127,39 @@ export function createHandlers(services: {
       void changes.queue.drain();
       return { scopes };
     },
+
+    async 'quickTags.set'({ locationId, tags }) {
+      const checked = tags === null ? undefined : checkQuickTags(tags);
+      if (checked && !checked.ok) throw new ProtocolError('refused', checked.reason);
+      const list = checked?.tags;
+      const updated = await stores.settings.update((settings) => {
+        if (!locationId) return { ...settings, quickTags: list ?? [] };
+        const { [locationId]: _, ...others } = settings.quickTagsByLocation;
+        return {
+          ...settings,
+          quickTagsByLocation: list ? { ...others, [locationId]: list } : others,
+        };
+      });
+      services.onQuickTagsChanged();
+      return updated;
+    },
+
+    async 'settings.import'({ text }) {
+      const file = readSettingsFile(text);
+      if (!file.ok) throw new ProtocolError('refused', file.reason);
+      const updated = await stores.settings.update((settings) => ({
+        ...settings,
+        ...file.settings,
+      }));
+      services.onQuickTagsChanged();
+      return updated;
+    },
+
+    'bulk.start': (request) => bulk.start(request),
+    'bulk.get': ({ jobId, locationId }) => bulk.get(jobId, locationId),
+    'bulk.cancel': ({ jobId, locationId }) => bulk.cancel(jobId, locationId),
+    'bulk.retry': ({ jobId, locationId }) => bulk.retry(jobId, locationId),
+    'tab.selection': ({ tabId }) => services.readSelection(tabId),
 
     async 'tab.openInPage'({ tabId }) {
       return { opened: await openInPage(tabId) };

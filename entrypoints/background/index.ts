@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { z } from 'zod';
+import { readHighLevelUrl } from '@/utils/detect/paths';
+import { readMenuId } from '@/utils/menus/quick-tag-menu';
 import { realClock } from '@/utils/queue/limiter';
 import { createCommands } from './commands';
 import { createInjection } from './injection';
+import { createMenus } from './menus';
+import { createQuickActions } from './quick-actions';
 import { createServices } from './services';
 import { createWake, DRAIN_ALARM } from './wake';
+
+/** Above this many contacts, a bulk change asks for confirmation first (SPEC.md "Bulk"). */
+const CONFIRM_ABOVE = 25;
 
 export default defineBackground(() => {
   // MV3 forbids `new Function`, which zod otherwise compiles validators with.
@@ -26,23 +33,89 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${query}`) });
     },
     openInPage: (tabId) => injection.togglePopup(tabId),
+    onQuickTagsChanged: () => void menus.followTab(),
+    readSelection: async (tabId) => {
+      const reading = await quickActions.readPage(tabId);
+      const page = readHighLevelUrl(reading?.url ?? '');
+      const rows = reading?.rows ?? [];
+      const selected = rows.filter((row) => row.selected).map((row) => row.contactId);
+      const claimed = reading?.selectionClaim;
+      return {
+        locationId: page.kind === 'none' ? undefined : page.locationId,
+        contactIds: selected,
+        ...(claimed !== undefined && claimed > selected.length ? { claimed } : {}),
+        allOnPage: rows.map((row) => row.contactId),
+      };
+    },
   });
-  const onCommand = createCommands({ injection, stores: services.stores });
+  const { stores, bulk } = services;
+
+  const quickActions = createQuickActions({
+    changes: services.changes,
+    contacts: services.contacts,
+    injection,
+    async tagSelection(tabId, target, op, tags) {
+      const count = target.contactIds.length;
+      // A big selection goes through the in-page bulk panel, which asks to confirm.
+      if (count > CONFIRM_ABOVE && (await injection.openBulk(tabId, { op, tags }))) return;
+      const job = await bulk.start({
+        locationId: target.locationId,
+        op,
+        tags,
+        contactIds: target.contactIds,
+      });
+      const verb = op === 'add' ? 'Adding' : 'Removing';
+      const seen = target.claimed
+        ? ` (HighLevel says ${target.claimed} are selected; ${count} are on this page)`
+        : '';
+      await quickActions.tell(tabId, {
+        text: `${verb} ${tags.map((tag) => `‘${tag}’`).join(', ')} ${op === 'add' ? 'to' : 'from'} ${count} contacts${seen}`,
+        tone: 'info',
+        jobId: job.id,
+        locationId: job.locationId,
+        undoUntil: job.undoUntil,
+      });
+    },
+  });
+  const menus = createMenus(stores);
+  const onCommand = createCommands({ injection, stores, quickActions });
 
   // Answered through sendResponse as well as a promise: both Chrome and the fake browser work.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void services.route(message, sender).then(sendResponse);
     return true;
   });
-  browser.runtime.onConnect.addListener((port) => services.hub.attach(port, () => undefined));
+  browser.runtime.onConnect.addListener((port) => services.hub.attach(port));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DRAIN_ALARM) void services.changes.queue.drain();
   });
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    const action = readMenuId(info.menuItemId);
+    const tabId = tab?.id;
+    if (!action || tabId === undefined) return;
+    const click = { linkUrl: info.linkUrl, pageUrl: info.pageUrl, frameId: info.frameId };
+    const target = await quickActions.targetOfClick(tabId, click);
+    if (action.kind === 'edit') {
+      const page = readHighLevelUrl(info.pageUrl ?? '');
+      await quickActions.edit(tabId, target, page.kind === 'none' ? undefined : page.locationId);
+    } else {
+      await quickActions.apply(tabId, target, action.op, action.tag);
+    }
+  });
+  // The menu shows the quick tags of the location the active tab is on.
+  browser.tabs.onActivated.addListener(
+    ({ tabId }) => void browser.tabs.get(tabId).then(menus.followTab),
+  );
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (change.url && tab.active) void menus.followTab(tab);
+  });
+  browser.windows.onFocusChanged.addListener(() => void menus.followTab());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // The content scripts of the previous version are cut off in open tabs: replace them.
     if (reason === 'update') void injection.reinjectAlwaysOn();
   });
 
+  void menus.reset();
   void services.start();
 });

@@ -59,6 +59,10 @@ export function createInjection() {
 
   return {
     togglePopup: (tabId: number) => tell(tabId, { type: 'in-page.toggle' }),
+    openPopup: (tabId: number, contact: { locationId: string; contactId: string }) =>
+      tell(tabId, { type: 'in-page.open', contact }),
+    openBulk: (tabId: number, change: { op: 'add' | 'remove'; tags: string[] }) =>
+      tell(tabId, { type: 'in-page.bulk', ...change }),
     showToast: (
       tabId: number,
       toast: Omit<Extract<InPageCommand, { type: 'in-page.toast' }>, 'type'>,

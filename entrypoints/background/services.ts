@@ -1,7 +1,10 @@
+import type { SelectionView } from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
+import { jobSummary } from '@/utils/queue/jobs';
 import type { Clock } from '@/utils/queue/limiter';
 import { createStores } from '@/utils/storage/stores';
 import type { StorageArea } from '@/utils/storage/versioned-store';
+import { createBulk } from './bulk';
 import { createChanges } from './changes';
 import { createConnections } from './connections';
 import { createContacts } from './contacts';
@@ -16,6 +19,9 @@ export interface ServicesDeps {
   wakeAt(at: number | undefined): void;
   openOptions(prefill: { locationId?: string }): Promise<void>;
   openInPage(tabId: number): Promise<boolean>;
+  onQuickTagsChanged(): void;
+  /** What a tab's contact list has selected, from its always-on script. */
+  readSelection(tabId: number): Promise<SelectionView>;
   fetch?: typeof fetch;
 }
 
@@ -50,11 +56,39 @@ export function createServices(deps: ServicesDeps) {
     onContactChange: (locationId, contactId) => void publishContact(locationId, contactId),
   });
 
+  const bulk = createBulk({
+    stores,
+    clock,
+    newId: deps.newId,
+    queue: () => changes.queue,
+    onJobChange: (job) => hub.publish({ topic: 'job', job }),
+    onJobFinished: async (job) => {
+      const summary = jobSummary(job);
+      await changes.log({
+        id: job.id,
+        at: clock.now(),
+        locationId: job.locationId,
+        contactCount: summary.total,
+        op: job.op,
+        tags: job.tags,
+        state:
+          summary.failed > 0
+            ? 'failed'
+            : summary.cancelled && summary.done === 0
+              ? 'cancelled'
+              : 'done',
+        reason: summary.text,
+      });
+      schedulePublish();
+    },
+  });
+
   const changes = createChanges({
     stores,
     clock,
     connections,
     contacts,
+    onChunkSettled: (entry, settlement) => bulk.onChunkSettled(entry, settlement),
     newId: deps.newId,
     onChange: schedulePublish,
     onSettled: (change) => hub.publish({ topic: 'settled', change }),
@@ -85,8 +119,11 @@ export function createServices(deps: ServicesDeps) {
       connections,
       contacts,
       changes,
+      bulk,
+      readSelection: deps.readSelection,
       openOptions: deps.openOptions,
       openInPage: deps.openInPage,
+      onQuickTagsChanged: deps.onQuickTagsChanged,
     }),
     deps.extension,
   );
@@ -94,8 +131,9 @@ export function createServices(deps: ServicesDeps) {
   /** At every worker start: resend what a stopped worker left in flight, then drain. */
   async function start() {
     await changes.queue.recover();
+    await bulk.resume();
     await changes.queue.drain();
   }
 
-  return { stores, hub, connections, contacts, changes, route, start };
+  return { stores, hub, connections, contacts, changes, bulk, route, start };
 }

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStore } from '@/components/use-store';
 import { privateIntegrationsUrl } from '@/utils/hosts';
 import { UNDO_WINDOW } from '@/utils/storage/schemas';
+import { QuickTags } from './QuickTags';
+import { SettingsFile } from './SettingsFile';
 import { Shortcut } from './Shortcut';
 import type { OptionsState, OptionsStore } from './store';
 
@@ -20,8 +22,10 @@ export function App({
     <main>
       <h1>Contact Tags for HighLevel</h1>
       <Connections options={options} prefill={prefill} />
+      <QuickTags options={options} />
       <UndoWindow options={options} />
       <Shortcut />
+      <SettingsFile options={options} />
     </main>
   );
 }

@@ -10,6 +10,8 @@ export interface Status {
 export interface OptionsState {
   connections: ConnectionView[];
   undoWindowSeconds: number;
+  quickTags: string[];
+  quickTagsByLocation: Record<string, string[]>;
   status?: Status;
   /** The last "Test connection" result, for the location it tested. */
   test?: { locationId: string; scopes: ScopeCheck[] };
@@ -23,6 +25,8 @@ export function createOptionsStore(client: BackgroundClient) {
   const store = createStore<OptionsState>(() => ({
     connections: [],
     undoWindowSeconds: 3,
+    quickTags: [],
+    quickTagsByLocation: {},
     busy: false,
   }));
   const say = (tone: Status['tone'], text: string) => store.setState({ status: { tone, text } });
@@ -36,6 +40,18 @@ export function createOptionsStore(client: BackgroundClient) {
     }
   }
 
+  function showSettings(settings: {
+    undoWindowSeconds: number;
+    quickTags: string[];
+    quickTagsByLocation: Record<string, string[]>;
+  }) {
+    store.setState({
+      undoWindowSeconds: settings.undoWindowSeconds,
+      quickTags: settings.quickTags,
+      quickTagsByLocation: settings.quickTagsByLocation,
+    });
+  }
+
   async function loadConnections() {
     const answer = await client.ask('connections.list', {});
     if (answer.ok) store.setState({ connections: answer.value.connections });
@@ -47,9 +63,32 @@ export function createOptionsStore(client: BackgroundClient) {
 
     async load() {
       const settings = await client.ask('settings.get', {});
-      if (settings.ok) store.setState({ undoWindowSeconds: settings.value.undoWindowSeconds });
+      if (settings.ok) showSettings(settings.value);
       await loadConnections();
     },
+
+    /** Sets the shared list (no location) or a sub-account's own (`null` drops it). */
+    setQuickTags: (locationId: string | undefined, tags: string[] | null) =>
+      busy(async () => {
+        const answer = await client.ask('quickTags.set', { locationId, tags });
+        if (!answer.ok) {
+          say('bad', answer.error.message);
+          return false;
+        }
+        showSettings(answer.value);
+        return true;
+      }),
+
+    importSettings: (text: string) =>
+      busy(async () => {
+        const answer = await client.ask('settings.import', { text });
+        if (!answer.ok) {
+          say('bad', `Nothing was imported. ${answer.error.message}`);
+          return;
+        }
+        showSettings(answer.value);
+        say('ok', 'Settings imported: quick tags, per-sub-account lists and the undo window.');
+      }),
 
     refreshConnections: loadConnections,
 
@@ -105,7 +144,7 @@ export function createOptionsStore(client: BackgroundClient) {
           say('bad', answer.error.message);
           return;
         }
-        store.setState({ undoWindowSeconds: answer.value.undoWindowSeconds });
+        showSettings(answer.value);
         say(
           'ok',
           answer.value.undoWindowSeconds === 0

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ActivityLog } from '@/components/ActivityLog';
+import { BulkPanel } from '@/components/bulk/BulkPanel';
+import type { ContactGroup } from '@/components/ContactFinder';
 import { NoContact } from '@/components/NoContact';
 import { type PageTarget, resolveTarget, type TabInfo } from '@/components/page-target';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
@@ -15,11 +17,32 @@ export interface PopupProps {
 /** The toolbar popup: the tab's contact in the tag editor, or ways to find a contact. */
 export function App({ client, findTab, reloadTab }: PopupProps) {
   const [target, setTarget] = useState<PageTarget | undefined>();
+  /** Pasted contacts of one or more sub-accounts, tagged in bulk. */
+  const [groups, setGroups] = useState<ContactGroup[]>([]);
   useEffect(() => {
     void findTab()
-      .then((tab) => resolveTarget(client, tab))
+      .then((tab) => resolveTarget(client, tab, () => selectionOf(client, tab?.id)))
       .then(setTarget);
   }, [client, findTab]);
+
+  if (groups.length > 0) {
+    return (
+      <main class="ct-root popup">
+        <button type="button" class="ct-link" onClick={() => setGroups([])}>
+          ‹ Back
+        </button>
+        {groups.map((group) => (
+          <BulkPanel
+            key={group.locationId}
+            client={client}
+            locationId={group.locationId}
+            contactIds={group.contactIds}
+          />
+        ))}
+        <ActivityLog client={client} />
+      </main>
+    );
+  }
 
   return (
     <main class="ct-root popup">
@@ -48,11 +71,21 @@ export function App({ client, findTab, reloadTab }: PopupProps) {
           />
         </>
       )}
+      {target?.kind === 'selection' && (
+        <BulkPanel
+          client={client}
+          locationId={target.locationId}
+          contactIds={target.contactIds}
+          claimed={target.claimed}
+          allOnPage={target.allOnPage}
+        />
+      )}
       {target?.kind === 'none' && (
         <NoContact
           client={client}
           target={target}
           onOpen={(contact) => setTarget({ kind: 'contact', ...contact, onPage: false })}
+          onMany={setGroups}
         />
       )}
       <ActivityLog client={client} />
@@ -83,4 +116,11 @@ function OpenInPage({ client, tabId }: { client: BackgroundClient; tabId: number
       )}
     </div>
   );
+}
+
+/** The tab's selected rows, as its always-on script reads them now (HighLevel's own hosts). */
+async function selectionOf(client: BackgroundClient, tabId: number | undefined) {
+  if (tabId === undefined) return undefined;
+  const answer = await client.ask('tab.selection', { tabId });
+  return answer.ok ? answer.value : undefined;
 }

@@ -7,9 +7,22 @@ import { App } from './App';
 
 z.config({ jitless: true });
 
-/** `popup.html?tabId=N` edits tab N (a detached popup or a page has no active tab of its own). */
+const params = new URLSearchParams(location.search);
+
+/**
+ * `popup.html?tabId=N` edits tab N (a detached popup or a page has no active tab of its own);
+ * `popup.html?locationId=L&contactId=C` edits that contact (the menu's "Edit tags..." on a
+ * link to another sub-account's contact).
+ */
 async function findTab() {
-  const tabId = Number(new URLSearchParams(location.search).get('tabId'));
+  const locationId = params.get('locationId');
+  const contactId = params.get('contactId');
+  if (locationId && contactId) {
+    return {
+      url: `https://app.gohighlevel.com/v2/location/${locationId}/contacts/detail/${contactId}`,
+    };
+  }
+  const tabId = Number(params.get('tabId'));
   if (Number.isInteger(tabId) && tabId > 0) return browser.tabs.get(tabId).catch(() => undefined);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active;

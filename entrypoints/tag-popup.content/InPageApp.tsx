@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { BulkPanel } from '@/components/bulk/BulkPanel';
 import { NoContact } from '@/components/NoContact';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
 import { useStore } from '@/components/use-store';
@@ -14,7 +15,7 @@ export function InPageApp(props: {
   onClose(): void;
 }) {
   const { client, store, onClose } = props;
-  const { open, target, toast } = useStore(store, selectAll);
+  const { open, target, toast, bulkPreset } = useStore(store, selectAll);
   return (
     <div class="ct-root ct-in-page">
       {open && (
@@ -33,6 +34,17 @@ export function InPageApp(props: {
               onReloadPage={target.onPage ? () => location.reload() : undefined}
             />
           )}
+          {target?.kind === 'selection' && (
+            <BulkPanel
+              key={target.contactIds.join()}
+              client={client}
+              locationId={target.locationId}
+              contactIds={target.contactIds}
+              claimed={target.claimed}
+              allOnPage={target.allOnPage}
+              preset={bulkPreset}
+            />
+          )}
           {target?.kind === 'none' && (
             <NoContact
               client={client}
@@ -40,6 +52,13 @@ export function InPageApp(props: {
               onOpen={(contact) =>
                 store.setState({ target: { kind: 'contact', ...contact, onPage: false } })
               }
+              onMany={(groups) => {
+                // The in-page popup acts within its page's sub-account only.
+                const own = groups.find((group) => group.locationId === target.locationId);
+                if (own) {
+                  store.setState({ target: { kind: 'selection', ...own, allOnPage: [] } });
+                }
+              }}
             />
           )}
         </div>
@@ -65,7 +84,8 @@ function StandaloneToast(props: { client: BackgroundClient; toast: InPageToast; 
     const timer = setTimeout(onDone, until - Date.now());
     return () => clearTimeout(timer);
   }, [toast, onDone]);
-  const canUndo = toast.changeId !== undefined && (toast.undoUntil ?? 0) > Date.now();
+  const canUndo =
+    (toast.changeId ?? toast.jobId) !== undefined && (toast.undoUntil ?? 0) > Date.now();
   return (
     <div
       class={`ct-toast ct-floating ${toast.tone === 'error' ? 'ct-toast-failed' : ''}`}
@@ -77,10 +97,12 @@ function StandaloneToast(props: { client: BackgroundClient; toast: InPageToast; 
           type="button"
           class="ct-link"
           onClick={async () => {
-            const answer = await client.ask('change.undo', { changeId: toast.changeId ?? '' });
-            const undone = answer.ok && answer.value.undone;
             onDone();
-            if (!undone) return;
+            if (toast.jobId && toast.locationId) {
+              await client.ask('bulk.cancel', { locationId: toast.locationId, jobId: toast.jobId });
+            } else if (toast.changeId) {
+              await client.ask('change.undo', { changeId: toast.changeId });
+            }
           }}
         >
           Undo

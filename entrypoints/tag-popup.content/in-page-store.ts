@@ -5,6 +5,9 @@ export interface InPageToast {
   text: string;
   tone: 'info' | 'error';
   changeId?: string;
+  /** A bulk job's toast: Undo cancels the job. */
+  jobId?: string;
+  locationId?: string;
   undoUntil?: number;
 }
 
@@ -14,6 +17,8 @@ export interface InPageState {
   target?: PageTarget;
   /** A toast shown without the popup (quick tags, commands). */
   toast?: InPageToast;
+  /** Tags chosen before the bulk panel opened (a quick tag on a big selection). */
+  bulkPreset?: { op: 'add' | 'remove'; tags: string[] };
 }
 
 export const createInPageStore = () => createStore<InPageState>(() => ({ open: false }));

@@ -5,6 +5,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { z } from 'zod';
 import { createTargetFollower } from '@/components/page-target';
 import uiCss from '@/components/ui.css?inline';
+import { readHighLevelUrl } from '@/utils/detect/paths';
+import { readContactRows, readSelectionClaim } from '@/utils/detect/rows';
 import { APP_HOST_PATTERNS } from '@/utils/hosts';
 import { backgroundClient } from '@/utils/messages/client';
 import { inPageCommandSchema } from '@/utils/messages/protocol';
@@ -12,7 +14,7 @@ import { installKeyGuard } from '@/utils/page/key-guard';
 import { isFromOurUi, SCRIPT_STARTED_EVENT } from '@/utils/page/ui-root';
 import { InPageApp } from './InPageApp';
 import inPageCss from './in-page.css?inline';
-import { createInPageStore } from './in-page-store';
+import { createInPageStore, type InPageToast } from './in-page-store';
 import { mountUiRoot } from './mount';
 
 /**
@@ -33,18 +35,32 @@ export default defineContentScript({
       const command = inPageCommandSchema.safeParse(message);
       if (!command.success) return undefined;
       if (command.data.type === 'in-page.toggle') panel.toggle();
+      if (command.data.type === 'in-page.open') panel.open(command.data.contact);
+      if (command.data.type === 'in-page.bulk') panel.openBulk(command.data);
       if (command.data.type === 'in-page.toast') panel.toast(command.data);
       return Promise.resolve({ ready: true });
     });
   },
 });
 
+/** The page's selected contact rows, read from the DOM at this moment. */
+async function readPageSelection() {
+  const rows = readContactRows(document);
+  const contactIds = rows.filter((row) => row.selected).map((row) => row.contactId);
+  const claimed = readSelectionClaim(document);
+  return {
+    contactIds,
+    ...(claimed !== undefined && claimed > contactIds.length ? { claimed } : {}),
+    allOnPage: rows.map((row) => row.contactId),
+  };
+}
+
 function createInPagePanel(ctx: ContentScriptContext) {
   const root = mountUiRoot(ctx, `${uiCss}\n${inPageCss}`);
   const store = createInPageStore();
   let focusBefore: Element | null = null;
 
-  const follow = createTargetFollower(backgroundClient);
+  const follow = createTargetFollower(backgroundClient, readPageSelection);
   const refreshTarget = async (url: string) => {
     const target = await follow(url);
     if (target && store.getState().open) store.setState({ target });
@@ -57,9 +73,24 @@ function createInPagePanel(ctx: ContentScriptContext) {
   };
   store.subscribe(showOrHide);
 
-  function open() {
-    focusBefore = document.activeElement;
+  /** Opens on the page's contact, or on one the menu named (a row or a link on this page). */
+  function open(contact?: { locationId: string; contactId: string }) {
+    if (!store.getState().open) focusBefore = document.activeElement;
+    store.setState({ bulkPreset: undefined });
+    if (contact) {
+      const shown = readHighLevelUrl(location.href);
+      const onPage = shown.kind === 'contact' && shown.contactId === contact.contactId;
+      store.setState({ open: true, target: { kind: 'contact', ...contact, onPage } });
+      return;
+    }
     store.setState({ open: true, target: undefined });
+    void refreshTarget(location.href);
+  }
+
+  /** The bulk panel on the page's selection, these tags chosen (it asks to confirm). */
+  function openBulk(preset: { op: 'add' | 'remove'; tags: string[] }) {
+    if (!store.getState().open) focusBefore = document.activeElement;
+    store.setState({ open: true, target: undefined, bulkPreset: preset });
     void refreshTarget(location.href);
   }
 
@@ -94,12 +125,9 @@ function createInPagePanel(ctx: ContentScriptContext) {
   ctx.onInvalidated(() => render(null, root.mountPoint));
 
   return {
+    open,
+    openBulk,
     toggle: () => (store.getState().open ? close() : open()),
-    toast: (toast: {
-      text: string;
-      tone: 'info' | 'error';
-      changeId?: string;
-      undoUntil?: number;
-    }) => store.setState({ toast }),
+    toast: (toast: InPageToast) => store.setState({ toast }),
   };
 }

@@ -29,6 +29,18 @@ const requests = {
   /** Which contact a HighLevel URL shows (a conversation or opportunity is looked up). */
   'page.contact': z.object({ url: z.string().max(4_096) }),
   'settings.get': z.object({}),
+  /** Tags many contacts of the location at once (a bulk job through the change queue). */
+  'bulk.start': z.object({
+    locationId: highLevelId,
+    op: tagOp,
+    tags: z.array(tagText).min(1).max(100),
+    contactIds: z.array(z.string().max(100)).min(1).max(10_000),
+  }),
+  'bulk.get': z.object({ locationId: highLevelId, jobId: z.string().max(100) }),
+  /** Stops a job: what was applied stays; what was not sent is reported as not done. */
+  'bulk.cancel': z.object({ locationId: highLevelId, jobId: z.string().max(100) }),
+  /** Sends again the failures that can succeed on retry. */
+  'bulk.retry': z.object({ locationId: highLevelId, jobId: z.string().max(100) }),
   /** Opens the options page, for adding or fixing this location's connection. */
   'options.open': z.object({ locationId: highLevelId }),
   // Extension pages only, from here on.
@@ -50,6 +62,15 @@ const requests = {
   }),
   /** The toolbar popup's "Open in page": the in-page popup on that tab. */
   'tab.openInPage': z.object({ tabId: z.number().int().nonnegative() }),
+  /** What a tab's contact list has selected (read by the always-on script at this moment). */
+  'tab.selection': z.object({ tabId: z.number().int().nonnegative() }),
+  /** Sets the shared quick-tag list, or a sub-account's own (`tags: null` drops it). */
+  'quickTags.set': z.object({
+    locationId: highLevelId.optional(),
+    tags: z.array(z.string().max(1_000)).max(1_000).nullable(),
+  }),
+  /** Replaces quick tags, per-sub-account lists and the undo window from a settings file. */
+  'settings.import': z.object({ text: z.string().max(2_000_000) }),
   'activity.list': z.object({}),
 } as const;
 
@@ -67,6 +88,10 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'page.contact',
   'settings.get',
   'options.open',
+  'bulk.start',
+  'bulk.get',
+  'bulk.cancel',
+  'bulk.retry',
 ]);
 
 /** Validates a message as a request: a known `type`, then that request's own schema. */
@@ -162,6 +187,40 @@ const contactSummary = z.object({
 });
 export type ContactSummary = z.infer<typeof contactSummary>;
 
+export const jobViewSchema = z.object({
+  id: z.string(),
+  locationId: z.string(),
+  op: tagOp,
+  tags: z.array(z.string()),
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  retryableFailed: z.number(),
+  /** Not yet settled: waiting, in the undo window, or being sent. */
+  pending: z.number(),
+  notDone: z.number(),
+  finished: z.boolean(),
+  cancelled: z.boolean(),
+  /** "{done} updated, {failed} failed" (and ", N not done" once cancelled). */
+  text: z.string(),
+  failures: z.array(
+    z.object({ contactId: z.string(), reason: z.string(), retryable: z.boolean() }),
+  ),
+  /** Until then "Undo" cancels the whole job unsent. */
+  undoUntil: z.number().optional(),
+});
+export type JobView = z.infer<typeof jobViewSchema>;
+
+const selectionView = z.object({
+  locationId: z.string().optional(),
+  contactIds: z.array(z.string()),
+  /** The page says this many are selected, more than it holds rows for. */
+  claimed: z.number().optional(),
+  /** Every contact row on the page, for "Select all on this page". */
+  allOnPage: z.array(z.string()),
+});
+export type SelectionView = z.infer<typeof selectionView>;
+
 export const answerSchemas = {
   'contact.view': contactViewSchema,
   'location.tags': z.object({ tags: z.array(z.string()), recent: z.array(z.string()) }),
@@ -179,12 +238,19 @@ export const answerSchemas = {
   }),
   'settings.get': settingsView,
   'options.open': z.object({}),
+  'bulk.start': jobViewSchema,
+  'bulk.get': jobViewSchema,
+  'bulk.cancel': jobViewSchema,
+  'bulk.retry': jobViewSchema,
+  'tab.selection': selectionView,
   'settings.update': settingsView,
   'connections.list': z.object({ connections: z.array(connectionView) }),
   'connections.save': z.object({ connection: connectionView }),
   'connections.remove': z.object({ removed: z.boolean() }),
   'connections.test': z.object({ scopes: z.array(scopeCheck) }),
   'tab.openInPage': z.object({ opened: z.boolean() }),
+  'quickTags.set': settingsView,
+  'settings.import': settingsView,
   'activity.list': z.object({ items: z.array(activityItem) }),
 } satisfies Record<RequestType, z.ZodType>;
 
@@ -239,12 +305,26 @@ export const inPageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('in-page.ping') }),
   /** Open the tag popup, or close it when open (the shortcut pressed again). */
   z.object({ type: z.literal('in-page.toggle') }),
+  /** Open the tag popup on a given contact of the page's location (the menu's "Edit tags..."). */
+  z.object({
+    type: z.literal('in-page.open'),
+    contact: z.object({ locationId: highLevelId, contactId: highLevelId }),
+  }),
+  /** Open the bulk panel on the page's selection with these tags chosen, at the confirmation. */
+  z.object({
+    type: z.literal('in-page.bulk'),
+    op: tagOp,
+    tags: z.array(tagText).min(1).max(100),
+  }),
   /** A toast without the popup: a quick tag's result, with Undo during the window. */
   z.object({
     type: z.literal('in-page.toast'),
     text: z.string().max(500),
     tone: z.enum(['info', 'error']),
     changeId: z.string().max(100).optional(),
+    /** A bulk job's toast: Undo cancels the job (its location is needed to ask). */
+    jobId: z.string().max(100).optional(),
+    locationId: highLevelId.optional(),
     undoUntil: z.number().optional(),
   }),
 ]);
@@ -259,6 +339,7 @@ export const subscriptionSchema = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('contact'), locationId: highLevelId, contactId: highLevelId }),
   z.object({ topic: z.literal('activity') }),
   z.object({ topic: z.literal('connections') }),
+  z.object({ topic: z.literal('job'), locationId: highLevelId, jobId: z.string().max(100) }),
 ]);
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
@@ -278,5 +359,6 @@ export const eventSchema = z.discriminatedUnion('topic', [
   }),
   z.object({ topic: z.literal('activity') }),
   z.object({ topic: z.literal('connections') }),
+  z.object({ topic: z.literal('job'), job: jobViewSchema }),
 ]);
 export type PushedEvent = z.infer<typeof eventSchema>;

@@ -101,6 +101,23 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
     return true;
   }
 
+  /** Cancels the waiting (not in-flight) entries that match, e.g. a bulk job's chunks. */
+  async function cancelWhere(
+    matches: (entry: QueueEntry) => boolean,
+    reason: string,
+  ): Promise<QueueEntry[]> {
+    let cancelled: QueueEntry[] = [];
+    await store.update((entries) => {
+      cancelled = entries.filter((entry) => entry.inFlightSince === undefined && matches(entry));
+      return cancelled.length === 0
+        ? entries
+        : entries.filter((entry) => !cancelled.includes(entry));
+    });
+    for (const entry of cancelled) await deps.onSettled(entry, { state: 'cancelled', reason });
+    if (cancelled.length > 0) deps.onChange();
+    return cancelled;
+  }
+
   /** At worker start: a call that was in flight when the worker died has an unknown outcome; tag calls are idempotent, so it is sent again. */
   async function recover(): Promise<void> {
     await store.update((entries) =>
@@ -227,6 +244,7 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
   return {
     submit,
     undo,
+    cancelWhere,
     recover,
     drain,
     entries: () => store.read(),

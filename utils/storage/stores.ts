@@ -1,3 +1,4 @@
+import { JOB_FORMAT_VERSION, jobsSchema } from '../queue/job-format';
 import {
   activitySchema,
   connectionsSchema,
@@ -41,6 +42,12 @@ export function createStores(area: StorageArea) {
       version: 1,
       schema: contactCacheSchema,
       initial: () => ({}),
+    }),
+    jobs: defineVersionedStore(area, {
+      key: 'jobs',
+      version: JOB_FORMAT_VERSION,
+      schema: jobsSchema,
+      initial: () => [],
     }),
     locationTags: defineVersionedStore(area, {
       key: 'cache.locationTags',

@@ -42,6 +42,8 @@ async function setup() {
     wakeAt: () => undefined,
     openOptions: async () => undefined,
     openInPage: async () => false,
+    onQuickTagsChanged: () => undefined,
+    readSelection: async () => ({ contactIds: [], allOnPage: [] }),
     fetch: async (input) => {
       fetched.push(String(input));
       return new Response('{"statusCode":503,"message":"down"}', { status: 503 });

@@ -23,6 +23,8 @@ export function startBackground(fake: FakeGhl, memory = createMemoryArea()) {
     },
     openOptions: async () => undefined,
     openInPage: async () => false,
+    onQuickTagsChanged: () => undefined,
+    readSelection: async () => ({ contactIds: [], allOnPage: [] }),
     fetch: (input, init) =>
       fetch(String(input).replace('https://services.leadconnectorhq.com', fake.apiBaseUrl), init),
   });

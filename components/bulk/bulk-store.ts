@@ -1,0 +1,161 @@
+import { createStore } from 'zustand/vanilla';
+import type { TagOp } from '@/utils/api/client';
+import type { BackgroundClient } from '@/utils/messages/client';
+import type { JobView, PushedEvent } from '@/utils/messages/protocol';
+import { foldTag, normalizeTag, sameTag, splitTagList } from '@/utils/tags/rules';
+import { createTagIndex, type TagIndex } from '@/utils/tags/suggest';
+
+/** Above this many contacts a bulk change is confirmed first (SPEC.md "Bulk"). */
+export const CONFIRM_ABOVE = 25;
+
+export interface BulkState {
+  contactIds: string[];
+  chosen: string[];
+  /** Typed in "Tag" but not confirmed with Enter: it counts too. */
+  typed: string;
+  locationTags: string[];
+  index: TagIndex;
+  /** Waiting for "Confirm": the exact change about to be made. */
+  confirming?: { op: TagOp; tags: string[]; newTags: string[] };
+  job?: JobView;
+  alert?: string;
+}
+
+export type BulkStore = ReturnType<typeof createBulkStore>;
+
+/**
+ * The bulk panel's state and actions: choose tags, confirm when the job is big or makes new
+ * tags, then follow the job (progress, per-contact failures, retry, cancel) as the
+ * background reports it.
+ */
+export function createBulkStore(
+  client: BackgroundClient,
+  locationId: string,
+  contactIds: string[],
+  preset?: { op: TagOp; tags: string[] },
+) {
+  const store = createStore<BulkState>(() => ({
+    contactIds,
+    chosen: preset?.tags ?? [],
+    typed: '',
+    locationTags: [],
+    index: createTagIndex([]),
+  }));
+  const { getState, setState } = store;
+
+  function onEvent(event: PushedEvent) {
+    if (event.topic === 'job' && event.job.id === getState().job?.id) setState({ job: event.job });
+  }
+
+  /** The chosen tags plus what is typed, checked; undefined (with an alert) when refused. */
+  function tagsToApply(): string[] | undefined {
+    const { chosen, typed } = getState();
+    const fromTyped = splitTagList(typed);
+    if (fromTyped.refused[0]) {
+      setState({ alert: `‘${fromTyped.refused[0].input}’: ${fromTyped.refused[0].reason}` });
+      return undefined;
+    }
+    const tags = [...chosen];
+    for (const tag of fromTyped.tags)
+      if (!tags.some((known) => sameTag(known, tag))) tags.push(tag);
+    if (tags.length === 0) {
+      setState({ alert: 'Choose at least one tag.' });
+      return undefined;
+    }
+    return tags;
+  }
+
+  async function run(op: TagOp, tags: string[]) {
+    setState({ confirming: undefined, alert: undefined });
+    const answer = await client.ask('bulk.start', {
+      locationId,
+      op,
+      tags,
+      contactIds: getState().contactIds,
+    });
+    if (!answer.ok) {
+      setState({ alert: answer.error.message });
+      return;
+    }
+    setState({ job: answer.value });
+    stopListening = client.listen(
+      [{ topic: 'job', locationId, jobId: answer.value.id }],
+      onEvent,
+      () => void refresh(),
+    );
+  }
+
+  async function refresh() {
+    const job = getState().job;
+    if (!job) return;
+    const answer = await client.ask('bulk.get', { locationId, jobId: job.id });
+    if (answer.ok) setState({ job: answer.value });
+  }
+
+  async function jobAction(type: 'bulk.cancel' | 'bulk.retry') {
+    const job = getState().job;
+    if (!job) return;
+    const answer = await client.ask(type, { locationId, jobId: job.id });
+    if (answer.ok) setState({ job: answer.value });
+    else setState({ alert: answer.error.message });
+  }
+
+  let stopListening: (() => void) | undefined;
+
+  /** "Add to N contacts" / "Remove from N contacts": straight away, or via "Confirm". */
+  async function apply(op: TagOp) {
+    const tags = tagsToApply();
+    if (!tags) return;
+    const known = new Set(getState().locationTags.map(foldTag));
+    const newTags = op === 'add' ? tags.filter((tag) => !known.has(foldTag(tag))) : [];
+    if (getState().contactIds.length > CONFIRM_ABOVE || newTags.length > 0) {
+      setState({ confirming: { op, tags, newTags }, alert: undefined });
+      return;
+    }
+    await run(op, tags);
+  }
+
+  return {
+    store,
+    apply,
+
+    start() {
+      void client.ask('location.tags', { locationId }).then((answer) => {
+        if (answer.ok)
+          setState({ locationTags: answer.value.tags, index: createTagIndex(answer.value.tags) });
+        if (preset) void apply(preset.op);
+      });
+      return () => stopListening?.();
+    },
+
+    async choose(raw: string[]) {
+      const chosen = [...getState().chosen];
+      for (const text of raw) {
+        const check = normalizeTag(text);
+        if (!check.ok) {
+          setState({ alert: check.reason });
+          return false;
+        }
+        if (!chosen.some((tag) => sameTag(tag, check.tag))) chosen.push(check.tag);
+      }
+      setState({ chosen, alert: undefined });
+      return true;
+    },
+
+    unchoose: (tag: string) =>
+      setState({ chosen: getState().chosen.filter((chosen) => chosen !== tag) }),
+    unchooseLast: () => setState({ chosen: getState().chosen.slice(0, -1) }),
+    setTyped: (typed: string) => setState({ typed }),
+    selectAll: (all: string[]) => setState({ contactIds: all }),
+
+    async confirm() {
+      const pending = getState().confirming;
+      if (pending) await run(pending.op, pending.tags);
+    },
+
+    back: () => setState({ confirming: undefined }),
+    cancel: () => jobAction('bulk.cancel'),
+    retry: () => jobAction('bulk.retry'),
+    dismissAlert: () => setState({ alert: undefined }),
+  };
+}
