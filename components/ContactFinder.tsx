@@ -152,6 +152,8 @@ function PasteBox(props: {
       <textarea
         id="ct-paste"
         rows={3}
+        spellcheck={false}
+        autoComplete="off"
         placeholder="One or more contact IDs or links, e.g. https://app.gohighlevel.com/v2/location/…/contacts/detail/…"
         value={text}
         onInput={(event) => setText(event.currentTarget.value)}

@@ -107,6 +107,15 @@ function Choose(props: {
           ))}
         </ul>
       )}
+      {/* Above the combobox: its suggestions drop over what follows, never over these. */}
+      <div class="ct-row ct-bulk-actions">
+        <button type="button" class="ct-primary" onClick={() => void bulk.apply('add')}>
+          Add to {count} contacts
+        </button>
+        <button type="button" class="ct-secondary" onClick={() => void bulk.apply('remove')}>
+          Remove from {count} contacts
+        </button>
+      </div>
       <TagCombobox
         label="Tag"
         index={state.index}
@@ -120,14 +129,6 @@ function Choose(props: {
         onQueryChange={bulk.setTyped}
         autoFocus
       />
-      <div class="ct-row">
-        <button type="button" class="ct-primary" onClick={() => void bulk.apply('add')}>
-          Add to {count} contacts
-        </button>
-        <button type="button" class="ct-secondary" onClick={() => void bulk.apply('remove')}>
-          Remove from {count} contacts
-        </button>
-      </div>
     </>
   );
 }

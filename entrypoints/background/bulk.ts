@@ -105,7 +105,14 @@ export function createBulk(deps: BulkDeps) {
       tags.push(check.tag);
     }
     if (tags.length === 0) throw new ProtocolError('refused', 'Choose at least one tag.');
-    const contactIds = request.contactIds.filter(isHighLevelId);
+    const malformed = request.contactIds.filter((id) => !isHighLevelId(id)).length;
+    if (malformed > 0) {
+      throw new ProtocolError(
+        'refused',
+        `${malformed} of the contact IDs are not HighLevel IDs (20 letters and digits).`,
+      );
+    }
+    const { contactIds } = request;
     if (contactIds.length === 0) throw new ProtocolError('refused', 'No contacts to tag.');
     if (contactIds.length > MAX_JOB_CONTACTS) {
       throw new ProtocolError(

@@ -49,3 +49,22 @@ export async function rightClick(page: Page, locator: Locator): Promise<void> {
 function escapeForSearch(title: string): string {
   return title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Picks an entry of our submenu in Chrome's native context menu, by keyboard: Up twice
+ * from the bottom ("Inspect", then "Contact tags"), Right into the submenu, then Down
+ * `entryIndex` times and Return. The keys are paced like a person's, since a submenu
+ * takes a moment to open and nothing in the page can tell when it has.
+ */
+export function chooseContactTagsEntry(entryIndex = 0): void {
+  xdotool(
+    'key',
+    '--delay',
+    '250',
+    'Up',
+    'Up',
+    'Right',
+    ...Array<string>(entryIndex).fill('Down'),
+    'Return',
+  );
+}

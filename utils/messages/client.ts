@@ -26,6 +26,8 @@ export interface BackgroundClient {
 }
 
 const PORT_MIN_LIFETIME_MS = 1_000;
+const RECONNECT_FIRST_MS = 200;
+const RECONNECT_MAX_MS = 5_000;
 
 const UNREACHABLE: Failure = {
   ok: false,
@@ -55,6 +57,8 @@ export const backgroundClient: BackgroundClient = {
   listen(subscriptions, onEvent, onResume) {
     let port: ReturnType<typeof browser.runtime.connect> | undefined;
     let stopped = false;
+    /** Ports that died young in a row: a worker stopping as we connect, or a refusal. */
+    let shortLived = 0;
     const open = (resumed: boolean) => {
       const openedAt = Date.now();
       try {
@@ -66,10 +70,18 @@ export const backgroundClient: BackgroundClient = {
         const event = eventSchema.safeParse(message);
         if (event.success) onEvent(event.data);
       });
-      // The worker stops when idle and takes the port with it: come back while still wanted,
-      // but not when the port is refused at once (that would spin).
+      // The worker stops when idle, or is stopped, and takes the port with it: come back while
+      // still wanted, waiting longer each time a port dies young, so a refusal cannot spin.
       port.onDisconnect.addListener(() => {
-        if (!stopped && Date.now() - openedAt > PORT_MIN_LIFETIME_MS) open(true);
+        if (stopped) return;
+        shortLived = Date.now() - openedAt > PORT_MIN_LIFETIME_MS ? 0 : shortLived + 1;
+        const delay =
+          shortLived === 0
+            ? 0
+            : Math.min(RECONNECT_FIRST_MS * 2 ** (shortLived - 1), RECONNECT_MAX_MS);
+        setTimeout(() => {
+          if (!stopped) open(true);
+        }, delay);
       });
       for (const subscription of subscriptions) port.postMessage(subscription);
       if (resumed) onResume?.();

@@ -1,0 +1,132 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
+import { ask, stopServiceWorker, tabIdOf } from './extension-api';
+import { expect, test } from './fixtures';
+
+/** The toolbar popup for a contact list tab with nothing selected: the paste box, in its location. */
+async function pasteBoxFor(
+  context: BrowserContext,
+  openExtensionPage: (path: string) => Promise<Page>,
+) {
+  const page = await context.newPage();
+  const url = `https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`;
+  await page.goto(url);
+  const helper = await openExtensionPage('options.html');
+  const tabId = await tabIdOf(helper, url);
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  return { popup, helper };
+}
+
+/**
+ * Pastes into the box: one input event, as a real paste is. (Playwright's `fill` types a
+ * long text in a way that takes most of a minute for 5,000 lines.)
+ */
+async function paste(popup: Page, text: string) {
+  await popup.getByRole('textbox', { name: 'Contact IDs or links' }).evaluate((box, value) => {
+    (box as HTMLTextAreaElement).value = value;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+async function pasteAndStart(popup: Page, ids: string[], tag: string) {
+  await paste(popup, ids.join('\n'));
+  await popup.getByRole('button', { name: 'Open tag editor' }).click();
+  await expect(popup.getByText(`${ids.length} contacts selected`)).toBeVisible();
+  // Typed but not confirmed with Enter: it counts.
+  await popup.getByRole('combobox', { name: 'Tag' }).fill(tag);
+  await popup.getByRole('button', { name: `Add to ${ids.length} contacts` }).click();
+  await expect(popup.getByText(`${ids.length} contacts?`)).toBeVisible();
+  await popup.getByRole('button', { name: 'Confirm' }).click();
+}
+
+const bulkCalls = (fake: FakeGhl) =>
+  fake.requests.filter((r) => r.path === '/contacts/bulk/tags/update/add');
+const appliedContacts = (fake: FakeGhl) =>
+  bulkCalls(fake)
+    .filter((r) => r.applied)
+    .flatMap((r) => (r.body as { contacts: string[] }).contacts);
+
+test('250 pasted IDs, 2 not real, one chunk failing once with 500: "248 updated, 2 failed", the 2 not offered for retry', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const real = fake.state.addContacts(SAMPLE.locationId, 248);
+  const unreal = ['NoSuchContact0000001', SAMPLE.contacts.deleted.id];
+  const { popup, helper } = await pasteBoxFor(context, openExtensionPage);
+  await ask(helper, { type: 'settings.update', undoWindowSeconds: 0 });
+  fake.setSwitches({
+    failNext: { count: 1, status: 500, match: (r) => r.path.startsWith('/contacts/bulk') },
+  });
+  await pasteAndStart(popup, [...unreal, ...real], 'webinar-2026');
+
+  await expect(popup.getByText('248 updated, 2 failed', { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  const failures = popup.getByRole('list', { name: 'Failures' }).getByRole('listitem');
+  await expect(failures).toHaveCount(2);
+  await expect(failures.filter({ hasText: unreal[0] })).toContainText('not found');
+  await expect(failures.filter({ hasText: SAMPLE.contacts.deleted.id })).toContainText('deleted');
+  await expect(popup.getByRole('button', { name: 'Retry failed' })).toHaveCount(0);
+  expect(bulkCalls(fake).filter((r) => r.status === 500)).toHaveLength(1);
+  expect(real.every((id) => fake.state.getContact(id)?.tags.includes('webinar-2026'))).toBe(true);
+});
+
+test('5,000 contacts in chunks of 50 against a fake allowing 10 calls per 2 s: every contact tagged, no 429 shown', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  test.setTimeout(120_000);
+  await connect();
+  const ids = fake.state.addContacts(SAMPLE.locationId, 5_000);
+  const { popup, helper } = await pasteBoxFor(context, openExtensionPage);
+  await ask(helper, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
+  fake.setSwitches({ rateLimit: { max: 10, intervalMs: 2_000 } });
+  await pasteAndStart(popup, ids, 'spring-campaign');
+
+  await expect(popup.getByRole('progressbar', { name: 'Bulk progress' })).toBeVisible();
+  await expect(popup.getByText('5000 updated, 0 failed', { exact: true })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+  expect(new Set(appliedContacts(fake)).size).toBe(5_000);
+  expect(ids.every((id) => fake.state.getContact(id)?.tags.includes('spring-campaign'))).toBe(true);
+});
+
+test('the worker stopped mid-job: the job finishes and every contact is tagged once', async ({
+  connect,
+  context,
+  openExtensionPage,
+  extensionId,
+  fake,
+}) => {
+  test.setTimeout(120_000);
+  await connect();
+  const ids = fake.state.addContacts(SAMPLE.locationId, 600);
+  const { popup, helper } = await pasteBoxFor(context, openExtensionPage);
+  await ask(helper, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
+  fake.setSwitches({ latencyMs: 400 });
+  await pasteAndStart(popup, ids, 'resilient');
+  await expect.poll(() => bulkCalls(fake).filter((r) => r.applied).length).toBeGreaterThan(1);
+  await stopServiceWorker(context, helper, extensionId);
+
+  // The popup reconnects (waking the worker), which resumes the job from storage.
+  await expect(popup.getByText('600 updated, 0 failed', { exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+  // Every contact carries the tag once, and the job counted each contact once.
+  for (const id of ids) {
+    expect(fake.state.getContact(id)?.tags.filter((tag) => tag === 'resilient')).toEqual([
+      'resilient',
+    ]);
+  }
+  // Chunks cut off with the worker were sent again; only those (at most 4 in flight) went twice.
+  const applied = appliedContacts(fake);
+  expect(new Set(applied).size).toBe(600);
+  expect(applied.length - 600).toBeLessThanOrEqual(4 * 50);
+  expect(bulkCalls(fake).some((r) => r.outcome === 'client-gone')).toBe(true);
+});

@@ -1,0 +1,93 @@
+import type { Page } from '@playwright/test';
+import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
+import { ask } from './extension-api';
+import { expect, test } from './fixtures';
+import { chooseContactTagsEntry, focusWindow, rightClick } from './real-input';
+
+const alan = SAMPLE.contacts.alan;
+const tagCalls = (fake: FakeGhl, contactId: string) =>
+  fake.requests.filter((r) => r.path === `/contacts/${contactId}/tags`);
+
+/** The sample contact list, rendered, with the window focused for real input. */
+async function contactList(page: Page) {
+  await page.goto(`https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`);
+  await expect(page.locator('body[data-ready]')).toBeAttached();
+  await focusWindow(page);
+}
+
+test('right-click a contact link, first entry: the quick tag lands after the undo window, with a toast', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const options = await openExtensionPage('options.html');
+  await ask(options, { type: 'quickTags.set', tags: ['hot-lead', 'newsletter'] });
+  const page = await context.newPage();
+  await contactList(page);
+
+  const clickedAt = Date.now();
+  await rightClick(page, page.getByRole('link', { name: 'Alan Turing' }));
+  chooseContactTagsEntry(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added ‘hot-lead’ to Alan Turing' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  const request = await fake.waitForRequest((r) => r.path === `/contacts/${alan.id}/tags`);
+  expect(request).toMatchObject({ method: 'POST', body: { tags: ['hot-lead'] }, applied: true });
+  expect(request.at - clickedAt).toBeGreaterThanOrEqual(2_800);
+});
+
+test('the same click, then Undo in the toast: nothing reaches HighLevel', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const options = await openExtensionPage('options.html');
+  await ask(options, { type: 'quickTags.set', tags: ['hot-lead'] });
+  const page = await context.newPage();
+  await contactList(page);
+  await rightClick(page, page.getByRole('link', { name: 'Alan Turing' }));
+  chooseContactTagsEntry(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+
+  // Once cancelled, a change leaves the queue for good: the log says so.
+  await expect
+    .poll(async () => {
+      const log = await ask<{ value: { items: { tags: string[]; state: string }[] } }>(options, {
+        type: 'activity.list',
+      });
+      return log.value.items.find((item) => item.tags.includes('hot-lead'))?.state;
+    })
+    .toBe('cancelled');
+  expect(await ask(options, { type: 'connections.list' })).toMatchObject({
+    value: { connections: [{ waiting: 0 }] },
+  });
+  expect(tagCalls(fake, alan.id)).toEqual([]);
+});
+
+test('a sub-account’s own quick tags replace the shared ones on its pages', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const options = await openExtensionPage('options.html');
+  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  await ask(options, { type: 'quickTags.set', tags: ['hot-lead'] });
+  await ask(options, {
+    type: 'quickTags.set',
+    locationId: SAMPLE.locationId,
+    tags: ['VIP-Client', 'hot-lead'],
+  });
+  const page = await context.newPage();
+  await contactList(page);
+  await rightClick(page, page.getByRole('link', { name: 'Alan Turing' }));
+  chooseContactTagsEntry(0);
+  const request = await fake.waitForRequest((r) => r.path === `/contacts/${alan.id}/tags`);
+  expect(request.body).toEqual({ tags: ['VIP-Client'] });
+});
