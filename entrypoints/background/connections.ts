@@ -92,6 +92,20 @@ export function createConnections(deps: ConnectionsDeps) {
     return updated[locationId] as Connection;
   }
 
+  async function rename(locationId: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    let found = false;
+    await stores.connections.update((connections) => {
+      const connection = connections[locationId];
+      if (!connection) return connections;
+      found = true;
+      const { name: _, ...rest } = connection;
+      return { ...connections, [locationId]: trimmed ? { ...rest, name: trimmed } : rest };
+    });
+    if (!found) throw new ProtocolError('no-connection', NO_TOKEN_MESSAGE, locationId);
+    deps.onChange();
+  }
+
   async function remove(locationId: string): Promise<boolean> {
     let removed = false;
     await stores.connections.update((connections) => {
@@ -182,7 +196,7 @@ export function createConnections(deps: ConnectionsDeps) {
     deps.onChange();
   }
 
-  return { clientFor, list, save, remove, markRefused, heldLocations, test, find };
+  return { clientFor, list, save, rename, remove, markRefused, heldLocations, test, find };
 }
 
 const TOKEN_REFUSED =

@@ -2,13 +2,14 @@ import { ProtocolError } from '@/utils/messages/errors';
 import type { SelectionView } from '@/utils/messages/protocol';
 import type { Handlers } from '@/utils/messages/router';
 import { checkQuickTags } from '@/utils/settings/quick-tags';
-import { readSettingsFile } from '@/utils/settings/transfer';
+import { exportSettings, readSettingsFile } from '@/utils/settings/transfer';
 import { BULK_CHUNK, UNDO_WINDOW } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
 import type { Bulk } from './bulk';
 import type { Changes } from './changes';
 import type { Connections } from './connections';
 import type { Contacts } from './contacts';
+import type { Domains } from './domains';
 
 /** Binds each request of the protocol to the service that answers it. */
 export function createHandlers(services: {
@@ -23,9 +24,10 @@ export function createHandlers(services: {
   /** The quick-tag lists changed: the context menu follows. */
   onQuickTagsChanged(): void;
   bulk: Bulk;
+  domains: Domains;
   readSelection(tabId: number): Promise<SelectionView>;
 }): Handlers {
-  const { bulk } = services;
+  const { bulk, domains } = services;
   const { stores, connections, contacts, changes, openOptions, openInPage } = services;
   const queue = () => stores.queue.read();
 
@@ -66,6 +68,15 @@ export function createHandlers(services: {
 
     async 'settings.get'() {
       return stores.settings.read();
+    },
+
+    async 'settings.export'() {
+      const names = Object.fromEntries(
+        Object.values(await stores.connections.read()).flatMap((connection) =>
+          connection.name ? [[connection.locationId, connection.name]] : [],
+        ),
+      );
+      return { file: exportSettings(await stores.settings.read(), names) };
     },
 
     async 'options.open'({ locationId }) {
@@ -117,6 +128,20 @@ export function createHandlers(services: {
       void changes.queue.drain(); // Changes held for this location may go now.
       return { connection: view };
     },
+
+    async 'connections.rename'({ locationId, name }) {
+      await connections.rename(locationId, name);
+      const [view] = (await connections.list(await queue())).filter(
+        (connection) => connection.locationId === locationId,
+      );
+      if (!view)
+        throw new ProtocolError('no-connection', 'No token for this sub-account.', locationId);
+      return { connection: view };
+    },
+
+    'domains.list': async () => ({ domains: await domains.list() }),
+    'domains.add': async ({ domain }) => ({ domains: await domains.add(domain) }),
+    'domains.remove': async ({ domain }) => ({ domains: await domains.remove(domain) }),
 
     async 'connections.remove'({ locationId }) {
       return { removed: await connections.remove(locationId) };

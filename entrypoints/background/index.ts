@@ -111,10 +111,16 @@ export default defineBackground(() => {
     if (change.url && tab.active) void menus.followTab(tab);
   });
   browser.windows.onFocusChanged.addListener(() => void menus.followTab());
-  browser.runtime.onInstalled.addListener(({ reason }) => {
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
     // The content scripts of the previous version are cut off in open tabs: replace them.
-    if (reason === 'update') void injection.reinjectAlwaysOn();
+    if (reason === 'update') {
+      const { domains } = await stores.settings.read();
+      await injection.reinjectAlwaysOn(domains.map((host) => `https://${host}/*`));
+    }
   });
+  // A grant or a revocation made anywhere (the options page, Chrome's own UI) is followed.
+  browser.permissions.onAdded.addListener(() => void services.domains.sync());
+  browser.permissions.onRemoved.addListener(() => void services.domains.sync());
 
   void menus.reset();
   void services.start();

@@ -8,6 +8,7 @@ import { createBulk } from './bulk';
 import { createChanges } from './changes';
 import { createConnections } from './connections';
 import { createContacts } from './contacts';
+import { createDomains } from './domains';
 import { createEventHub } from './events';
 import { createHandlers } from './handlers';
 
@@ -113,6 +114,8 @@ export function createServices(deps: ServicesDeps) {
     }, PUBLISH_DELAY_MS);
   }
 
+  const domains = createDomains(stores);
+
   const route = createRouter(
     createHandlers({
       stores,
@@ -120,6 +123,7 @@ export function createServices(deps: ServicesDeps) {
       contacts,
       changes,
       bulk,
+      domains,
       readSelection: deps.readSelection,
       openOptions: deps.openOptions,
       openInPage: deps.openInPage,
@@ -130,10 +134,11 @@ export function createServices(deps: ServicesDeps) {
 
   /** At every worker start: resend what a stopped worker left in flight, then drain. */
   async function start() {
+    await domains.sync().catch(() => undefined); // Repair before anything else; never blocks the queue.
     await changes.queue.recover();
     await bulk.resume();
     await changes.queue.drain();
   }
 
-  return { stores, hub, connections, contacts, changes, bulk, route, start };
+  return { stores, hub, connections, contacts, changes, bulk, domains, route, start };
 }

@@ -1,21 +1,10 @@
-import { useStore } from '@/components/use-store';
-import { exportSettings } from '@/utils/settings/transfer';
-import { defaultSettings } from '@/utils/storage/schemas';
-import type { OptionsState, OptionsStore } from './store';
-
-const selectSettings = (state: OptionsState) => state;
+import type { OptionsStore } from './store';
 
 /** Settings to and from a JSON file (quick tags, per-sub-account lists, undo window; never tokens). */
 export function SettingsFile({ options }: { options: OptionsStore }) {
-  const state = useStore(options.store, selectSettings);
-
-  function download() {
-    const file = exportSettings({
-      ...defaultSettings(),
-      undoWindowSeconds: state.undoWindowSeconds,
-      quickTags: state.quickTags,
-      quickTagsByLocation: state.quickTagsByLocation,
-    });
+  async function download() {
+    const file = await options.exportSettings();
+    if (!file) return;
     const link = document.createElement('a');
     link.href = URL.createObjectURL(
       new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
@@ -40,7 +29,7 @@ export function SettingsFile({ options }: { options: OptionsStore }) {
         colleague. Tokens are never written to the file.
       </p>
       <div class="row">
-        <button type="button" onClick={download}>
+        <button type="button" onClick={() => void download()}>
           Export settings
         </button>
         <label class="file-button">

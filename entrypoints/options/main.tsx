@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import '@/components/pages.css';
 import { backgroundClient } from '@/utils/messages/client';
@@ -8,7 +9,9 @@ import { createOptionsStore } from './store';
 z.config({ jitless: true });
 
 const params = new URLSearchParams(location.search);
-const options = createOptionsStore(backgroundClient);
+const options = createOptionsStore(backgroundClient, (pattern) =>
+  browser.permissions.request({ origins: [pattern] }).catch(() => false),
+);
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -17,6 +20,7 @@ if (root) {
       prefill={{
         locationId: params.get('locationId') ?? undefined,
         appOrigin: params.get('appOrigin') ?? undefined,
+        domain: params.get('domain') ?? undefined,
       }}
     />,
     root,

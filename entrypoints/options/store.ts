@@ -1,6 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackgroundClient } from '@/utils/messages/client';
-import type { ConnectionView, ScopeCheck } from '@/utils/messages/protocol';
+import type { ConnectionView, DomainView, ScopeCheck } from '@/utils/messages/protocol';
+import { parseConnectionLines } from '@/utils/settings/connection-lines';
+import { readDomain } from '@/utils/settings/domains';
 
 export interface Status {
   tone: 'ok' | 'bad' | 'info';
@@ -15,18 +17,26 @@ export interface OptionsState {
   status?: Status;
   /** The last "Test connection" result, for the location it tested. */
   test?: { locationId: string; scopes: ScopeCheck[] };
+  /** What became of each line of "Add many connections". */
+  bulkResults: { line: number; ok: boolean; text: string }[];
+  domains: DomainView[];
   busy: boolean;
 }
+
+/** Asks Chrome (and so the user) for an origin; only an extension page's click can. */
+export type RequestOrigin = (pattern: string) => Promise<boolean>;
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;
 
 /** The options page's state and actions; every change goes through the background. */
-export function createOptionsStore(client: BackgroundClient) {
+export function createOptionsStore(client: BackgroundClient, requestOrigin: RequestOrigin) {
   const store = createStore<OptionsState>(() => ({
     connections: [],
     undoWindowSeconds: 3,
     quickTags: [],
     quickTagsByLocation: {},
+    bulkResults: [],
+    domains: [],
     busy: false,
   }));
   const say = (tone: Status['tone'], text: string) => store.setState({ status: { tone, text } });
@@ -50,6 +60,11 @@ export function createOptionsStore(client: BackgroundClient) {
       quickTags: settings.quickTags,
       quickTagsByLocation: settings.quickTagsByLocation,
     });
+  }
+
+  async function loadDomains() {
+    const answer = await client.ask('domains.list', {});
+    if (answer.ok) store.setState({ domains: answer.value.domains });
   }
 
   async function loadConnections() {
@@ -79,6 +94,13 @@ export function createOptionsStore(client: BackgroundClient) {
         return true;
       }),
 
+    async exportSettings() {
+      const answer = await client.ask('settings.export', {});
+      if (answer.ok) return answer.value.file;
+      say('bad', answer.error.message);
+      return undefined;
+    },
+
     importSettings: (text: string) =>
       busy(async () => {
         const answer = await client.ask('settings.import', { text });
@@ -87,10 +109,106 @@ export function createOptionsStore(client: BackgroundClient) {
           return;
         }
         showSettings(answer.value);
-        say('ok', 'Settings imported: quick tags, per-sub-account lists and the undo window.');
+        say(
+          'ok',
+          'Settings imported. Allow any white-label domain listed as not allowed, and add your own tokens.',
+        );
+        await loadConnections();
+        await loadDomains();
       }),
 
     refreshConnections: loadConnections,
+
+    renameConnection: (locationId: string, name: string) =>
+      busy(async () => {
+        const answer = await client.ask('connections.rename', { locationId, name });
+        if (!answer.ok) say('bad', answer.error.message);
+        else
+          say(
+            'ok',
+            name.trim()
+              ? `${locationId} is now called ${name.trim()}.`
+              : `${locationId} has no name now.`,
+          );
+        await loadConnections();
+      }),
+
+    /** Each pasted line saved and tested in turn; every line gets its own result. */
+    addConnections: (text: string) =>
+      busy(async () => {
+        const { connections, refused } = parseConnectionLines(text);
+        const results: OptionsState['bulkResults'] = refused.map((line) => ({
+          line: line.line,
+          ok: false,
+          text: line.reason,
+        }));
+        for (const connection of connections) {
+          const saved = await client.ask('connections.save', connection);
+          if (!saved.ok) {
+            results.push({ line: connection.line, ok: false, text: saved.error.message });
+            continue;
+          }
+          const tested = await client.ask('connections.test', {
+            locationId: connection.locationId,
+          });
+          const missing = tested.ok
+            ? tested.value.scopes.filter((scope) => !scope.works).map((scope) => scope.scope)
+            : [];
+          results.push({
+            line: connection.line,
+            ok: tested.ok && missing.length === 0,
+            text: !tested.ok
+              ? `${connection.locationId} saved, but the test failed: ${tested.error.message}`
+              : missing.length === 0
+                ? `${connection.locationId} saved and working.`
+                : `${connection.locationId} saved; missing scopes: ${missing.join(', ')}.`,
+          });
+        }
+        results.sort((a, b) => a.line - b.line);
+        store.setState({ bulkResults: results });
+        const added = results.filter((result) => result.text.includes('saved')).length;
+        say(
+          results.every((result) => result.ok) ? 'ok' : 'bad',
+          `${added} of ${results.length} connections saved.`,
+        );
+        await loadConnections();
+        return refused.length === 0;
+      }),
+
+    loadDomains,
+
+    /** Checks the domain, asks Chrome for it (this click is the user's gesture), then adds it. */
+    async addDomain(input: string) {
+      const domain = readDomain(input);
+      if (!domain.ok) {
+        say('bad', domain.reason);
+        return false;
+      }
+      if (!(await requestOrigin(domain.pattern))) {
+        say(
+          'bad',
+          `Chrome was not allowed to open ${domain.host} to the extension: nothing was added.`,
+        );
+        return false;
+      }
+      const answer = await client.ask('domains.add', { domain: domain.host });
+      if (!answer.ok) {
+        say('bad', answer.error.message);
+        return false;
+      }
+      store.setState({ domains: answer.value.domains });
+      say('ok', `${domain.host} added: right-click quick tags now work there.`);
+      return true;
+    },
+
+    async removeDomain(host: string) {
+      const answer = await client.ask('domains.remove', { domain: host });
+      if (!answer.ok) say('bad', answer.error.message);
+      else {
+        store.setState({ domains: answer.value.domains });
+        say('ok', `${host} removed.`);
+      }
+    },
 
     /** Saves (or replaces, on rotation) a connection. Returns true when saved. */
     saveConnection: (input: { locationId: string; token: string; name?: string }) =>

@@ -12,18 +12,24 @@ export interface PopupProps {
   /** The tab the popup is about (the active tab, or `?tabId=N`). */
   findTab(): Promise<TabInfo | undefined>;
   reloadTab(tabId: number): void;
+  /** A white-label domain the tab is on where the always-on script is not allowed yet. */
+  domainToOffer(url: string | undefined): Promise<string | undefined>;
+  /** Opens the options page to add that domain (Chrome's prompt needs the page's click). */
+  openDomainOptions(domain: string): void;
 }
 
 /** The toolbar popup: the tab's contact in the tag editor, or ways to find a contact. */
-export function App({ client, findTab, reloadTab }: PopupProps) {
+export function App({ client, findTab, reloadTab, domainToOffer, openDomainOptions }: PopupProps) {
   const [target, setTarget] = useState<PageTarget | undefined>();
+  const [offer, setOffer] = useState<string | undefined>();
   /** Pasted contacts of one or more sub-accounts, tagged in bulk. */
   const [groups, setGroups] = useState<ContactGroup[]>([]);
   useEffect(() => {
-    void findTab()
-      .then((tab) => resolveTarget(client, tab, () => selectionOf(client, tab?.id)))
-      .then(setTarget);
-  }, [client, findTab]);
+    void findTab().then(async (tab) => {
+      void domainToOffer(tab?.url).then(setOffer);
+      setTarget(await resolveTarget(client, tab, () => selectionOf(client, tab?.id)));
+    });
+  }, [client, findTab, domainToOffer]);
 
   if (groups.length > 0) {
     return (
@@ -47,6 +53,14 @@ export function App({ client, findTab, reloadTab }: PopupProps) {
   return (
     <main class="ct-root popup">
       {target === undefined && <p class="ct-muted">Looking at this tab…</p>}
+      {offer && (
+        <p class="ct-muted">
+          Right-click quick tags need the extension to run on {offer} first.{' '}
+          <button type="button" class="ct-link" onClick={() => openDomainOptions(offer)}>
+            Enable on {offer}
+          </button>
+        </p>
+      )}
       {target?.tabId !== undefined && <OpenInPage client={client} tabId={target.tabId} />}
       {target?.kind === 'contact' && (
         <>

@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import '@/components/ui.css';
+import { isHighLevelPath } from '@/utils/detect/paths';
 import { backgroundClient } from '@/utils/messages/client';
+import { readDomain } from '@/utils/settings/domains';
 import { App } from './App';
 
 z.config({ jitless: true });
@@ -28,6 +30,24 @@ async function findTab() {
   return active;
 }
 
+/** An agency domain showing HighLevel's paths, not yet allowed for the always-on script. */
+async function domainToOffer(url: string | undefined) {
+  if (!url || !isHighLevelPath(url)) return undefined;
+  const domain = readDomain(url);
+  if (!domain.ok) return undefined; // HighLevel's own hosts, IP addresses and the like.
+  const granted = await browser.permissions
+    .contains({ origins: [domain.pattern] })
+    .catch(() => true);
+  return granted ? undefined : domain.host;
+}
+
+function openDomainOptions(domain: string) {
+  void browser.tabs.create({
+    url: browser.runtime.getURL(`/options.html?domain=${encodeURIComponent(domain)}`),
+  });
+  window.close();
+}
+
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -35,6 +55,8 @@ if (root) {
       client={backgroundClient}
       findTab={findTab}
       reloadTab={(tabId) => void browser.tabs.reload(tabId)}
+      domainToOffer={domainToOffer}
+      openDomainOptions={openDomainOptions}
     />,
     root,
   );

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BulkPanel } from '@/components/bulk/BulkPanel';
 import { NoContact } from '@/components/NoContact';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
@@ -79,32 +79,45 @@ const TOAST_LINGER_MS = 4_000;
 
 function StandaloneToast(props: { client: BackgroundClient; toast: InPageToast; onDone(): void }) {
   const { client, toast, onDone } = props;
+  const [outcome, setOutcome] = useState<string | undefined>();
+  const [windowOpen, setWindowOpen] = useState((toast.undoUntil ?? 0) > Date.now());
   useEffect(() => {
-    const until = Math.max(toast.undoUntil ?? 0, Date.now()) + TOAST_LINGER_MS;
-    const timer = setTimeout(onDone, until - Date.now());
-    return () => clearTimeout(timer);
+    setOutcome(undefined);
+    const left = (toast.undoUntil ?? 0) - Date.now();
+    setWindowOpen(left > 0);
+    // Undo goes when the window closes: afterwards the change is on its way.
+    const closing = left > 0 ? setTimeout(() => setWindowOpen(false), left) : undefined;
+    const leaving = setTimeout(onDone, Math.max(left, 0) + TOAST_LINGER_MS);
+    return () => {
+      clearTimeout(closing);
+      clearTimeout(leaving);
+    };
   }, [toast, onDone]);
-  const canUndo =
-    (toast.changeId ?? toast.jobId) !== undefined && (toast.undoUntil ?? 0) > Date.now();
+
+  async function undo() {
+    setWindowOpen(false);
+    if (toast.jobId && toast.locationId) {
+      const answer = await client.ask('bulk.cancel', {
+        locationId: toast.locationId,
+        jobId: toast.jobId,
+      });
+      setOutcome(answer.ok ? `Cancelled: ${answer.value.text}.` : answer.error.message);
+      return;
+    }
+    const answer = await client.ask('change.undo', { changeId: toast.changeId ?? '' });
+    const undone = answer.ok && answer.value.undone;
+    setOutcome(undone ? 'Undone: nothing was sent.' : 'Too late to undo: it was already sent.');
+  }
+
+  const canUndo = windowOpen && (toast.changeId ?? toast.jobId) !== undefined && !outcome;
   return (
     <div
       class={`ct-toast ct-floating ${toast.tone === 'error' ? 'ct-toast-failed' : ''}`}
       role="status"
     >
-      <span>{toast.text}</span>
+      <span>{outcome ?? toast.text}</span>
       {canUndo && (
-        <button
-          type="button"
-          class="ct-link"
-          onClick={async () => {
-            onDone();
-            if (toast.jobId && toast.locationId) {
-              await client.ask('bulk.cancel', { locationId: toast.locationId, jobId: toast.jobId });
-            } else if (toast.changeId) {
-              await client.ask('change.undo', { changeId: toast.changeId });
-            }
-          }}
-        >
+        <button type="button" class="ct-link" onClick={() => void undo()}>
           Undo
         </button>
       )}

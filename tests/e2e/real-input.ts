@@ -42,8 +42,8 @@ export async function rightClick(page: Page, locator: Locator): Promise<void> {
   }));
   const x = Math.round(origin.x + box.x + box.width / 2);
   const y = Math.round(origin.y + box.y + box.height / 2);
-  xdotool('mousemove', '--sync', String(x), String(y));
-  xdotool('click', '3');
+  // Not --sync: it waits for a pointer move, which never comes when it is already there.
+  xdotool('mousemove', String(x), String(y), 'click', '3');
 }
 
 function escapeForSearch(title: string): string {
@@ -51,20 +51,31 @@ function escapeForSearch(title: string): string {
 }
 
 /**
- * Picks an entry of our submenu in Chrome's native context menu, by keyboard: Up twice
- * from the bottom ("Inspect", then "Contact tags"), Right into the submenu, then Down
- * `entryIndex` times and Return. The keys are paced like a person's, since a submenu
- * takes a moment to open and nothing in the page can tell when it has.
+ * Where "Contact tags" sits in Chromium's native context menu, counted from the bottom:
+ * on a link only "Inspect" comes after it; on the page, "View page source" and "Inspect".
  */
-export function chooseContactTagsEntry(entryIndex = 0): void {
-  xdotool(
-    'key',
-    '--delay',
-    '250',
-    'Up',
-    'Up',
-    'Right',
-    ...Array<string>(entryIndex).fill('Down'),
-    'Return',
-  );
+export const MENU_PLACE = { link: 2, page: 3 } as const;
+
+/**
+ * Picks an entry of our submenu in Chrome's native context menu, by keyboard: Up from the
+ * bottom to "Contact tags", Right into the submenu, then Down `entryIndex` times and
+ * Return. The keys are paced like a person's, since a submenu takes a moment to open and
+ * nothing in the page can tell when it has.
+ */
+export function chooseContactTagsEntry(place: keyof typeof MENU_PLACE, entryIndex = 0): void {
+  const up = Array<string>(MENU_PLACE[place]).fill('Up');
+  const down = Array<string>(entryIndex).fill('Down');
+  // Right twice: if the submenu was slow to open, the second opens it; if it was open, the
+  // second does nothing on its (leaf) first entry. Either way Return acts in the submenu.
+  xdotool('key', '--delay', '300', ...up, 'Right', 'Right', ...down, 'Return');
+}
+
+/**
+ * Clicks "Allow" on Chrome's permission prompt (a dialog drawn in the browser window, so
+ * only real input reaches it). Where the button sits was read off Chromium's prompt for a
+ * 1280×800 window at (0, 0); a click that lands before the prompt shows hits the options
+ * page's form, harmlessly, and the caller tries again until the grant is seen.
+ */
+export function clickPermissionAllow(): void {
+  xdotool('mousemove', '809', '256', 'click', '1');
 }

@@ -64,6 +64,12 @@ const requests = {
   'tab.openInPage': z.object({ tabId: z.number().int().nonnegative() }),
   /** What a tab's contact list has selected (read by the always-on script at this moment). */
   'tab.selection': z.object({ tabId: z.number().int().nonnegative() }),
+  'domains.list': z.object({}),
+  /** A white-label domain the user has just granted on the options page. */
+  'domains.add': z.object({ domain: z.string().max(2_000) }),
+  'domains.remove': z.object({ domain: z.string().max(300) }),
+  /** Names a saved connection (its token is left as it is). */
+  'connections.rename': z.object({ locationId: highLevelId, name: z.string().max(200) }),
   /** Sets the shared quick-tag list, or a sub-account's own (`tags: null` drops it). */
   'quickTags.set': z.object({
     locationId: highLevelId.optional(),
@@ -71,6 +77,8 @@ const requests = {
   }),
   /** Replaces quick tags, per-sub-account lists and the undo window from a settings file. */
   'settings.import': z.object({ text: z.string().max(2_000_000) }),
+  /** The settings as a file (never tokens). */
+  'settings.export': z.object({}),
   'activity.list': z.object({}),
 } as const;
 
@@ -221,6 +229,15 @@ const selectionView = z.object({
 });
 export type SelectionView = z.infer<typeof selectionView>;
 
+const domainView = z.object({
+  host: z.string(),
+  /** Chrome has granted the origin (the user may have taken it back in Chrome's own UI). */
+  granted: z.boolean(),
+  /** The always-on script is registered there. */
+  active: z.boolean(),
+});
+export type DomainView = z.infer<typeof domainView>;
+
 export const answerSchemas = {
   'contact.view': contactViewSchema,
   'location.tags': z.object({ tags: z.array(z.string()), recent: z.array(z.string()) }),
@@ -249,8 +266,13 @@ export const answerSchemas = {
   'connections.remove': z.object({ removed: z.boolean() }),
   'connections.test': z.object({ scopes: z.array(scopeCheck) }),
   'tab.openInPage': z.object({ opened: z.boolean() }),
+  'domains.list': z.object({ domains: z.array(domainView) }),
+  'domains.add': z.object({ domains: z.array(domainView) }),
+  'domains.remove': z.object({ domains: z.array(domainView) }),
+  'connections.rename': z.object({ connection: connectionView }),
   'quickTags.set': settingsView,
   'settings.import': settingsView,
+  'settings.export': z.object({ file: z.record(z.string(), z.unknown()) }),
   'activity.list': z.object({ items: z.array(activityItem) }),
 } satisfies Record<RequestType, z.ZodType>;
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isHighLevelId } from '../detect/ids';
 import { type Settings, UNDO_WINDOW } from '../storage/schemas';
+import { readDomain } from './domains';
 import { checkQuickTags } from './quick-tags';
 
 /**
  * Settings as a file, to move them between browsers or share them in a team: quick tags,
- * per-sub-account lists and the undo window. Never tokens.
+ * per-sub-account lists, the undo window, white-label domains and connection names. Never
+ * tokens: a colleague importing the file adds their own.
  */
 export const SETTINGS_FILE_FORMAT = 'contact-tags-for-highlevel/settings';
 export const SETTINGS_FILE_VERSION = 1;
@@ -19,15 +21,21 @@ const settingsFileSchema = z.strictObject({
   undoWindowSeconds: z.number().min(UNDO_WINDOW.min).max(UNDO_WINDOW.max),
   quickTags: z.array(z.string()),
   quickTagsByLocation: z.record(z.string(), z.array(z.string())),
+  domains: z.array(z.string()).optional(),
+  connectionNames: z.record(z.string(), z.string().max(200)).optional(),
 });
 
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
-export type ImportedSettings = Pick<
-  Settings,
-  'undoWindowSeconds' | 'quickTags' | 'quickTagsByLocation'
->;
+export interface ImportedSettings {
+  settings: Pick<Settings, 'undoWindowSeconds' | 'quickTags' | 'quickTagsByLocation' | 'domains'>;
+  connectionNames: Record<string, string>;
+}
 
-export function exportSettings(settings: Settings, now = new Date()): SettingsFile {
+export function exportSettings(
+  settings: Settings,
+  connectionNames: Record<string, string>,
+  now = new Date(),
+): SettingsFile {
   return {
     format: SETTINGS_FILE_FORMAT,
     version: SETTINGS_FILE_VERSION,
@@ -35,13 +43,15 @@ export function exportSettings(settings: Settings, now = new Date()): SettingsFi
     undoWindowSeconds: settings.undoWindowSeconds,
     quickTags: settings.quickTags,
     quickTagsByLocation: settings.quickTagsByLocation,
+    domains: settings.domains,
+    connectionNames,
   };
 }
 
 /** Reads a settings file; anything malformed or foreign is refused with a reason. */
 export function readSettingsFile(
   text: string,
-): { ok: true; settings: ImportedSettings } | { ok: false; reason: string } {
+): ({ ok: true } & ImportedSettings) | { ok: false; reason: string } {
   if (text.length > MAX_FILE_CHARACTERS)
     return refuse('This file is far too large to be a settings file.');
   let data: unknown;
@@ -73,13 +83,24 @@ export function readSettingsFile(
     if (!own.ok) return refuse(`Quick tags of ${locationId}: ${own.reason}`);
     byLocation[locationId] = own.tags;
   }
+  const domains: string[] = [];
+  for (const input of parsed.data.domains ?? []) {
+    const domain = readDomain(input);
+    if (!domain.ok) return refuse(`Domain ‘${input.slice(0, 60)}’: ${domain.reason}`);
+    if (!domains.includes(domain.host)) domains.push(domain.host);
+  }
+  const connectionNames = parsed.data.connectionNames ?? {};
+  const unnamed = Object.keys(connectionNames).find((locationId) => !isHighLevelId(locationId));
+  if (unnamed !== undefined) return refuse(`‘${unnamed.slice(0, 40)}’ is not a location ID.`);
   return {
     ok: true,
     settings: {
       undoWindowSeconds: parsed.data.undoWindowSeconds,
       quickTags: shared.tags,
       quickTagsByLocation: byLocation,
+      domains: domains.sort(),
     },
+    connectionNames,
   };
 }
 

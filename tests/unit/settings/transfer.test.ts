@@ -9,11 +9,13 @@ const settings = {
   undoWindowSeconds: 5,
   quickTags: ['hot-lead', '⭐ 5-star review'],
   quickTagsByLocation: { [LOCATION]: ['VIP-Client'] },
+  domains: ['app.myagency.com'],
 };
+const names = { [LOCATION]: 'Sunrise Dental' };
 
 describe('settings file', () => {
-  it('round-trips quick tags, per-location lists and the undo window, and holds no token', () => {
-    const file = exportSettings(settings);
+  it('round-trips quick tags, per-location lists, the undo window, domains and names, and holds no token', () => {
+    const file = exportSettings(settings, names);
     const text = JSON.stringify(file);
     expect(text).not.toMatch(/token|pit-/i);
     expect(readSettingsFile(text)).toEqual({
@@ -22,12 +24,23 @@ describe('settings file', () => {
         undoWindowSeconds: 5,
         quickTags: settings.quickTags,
         quickTagsByLocation: settings.quickTagsByLocation,
+        domains: ['app.myagency.com'],
       },
+      connectionNames: names,
+    });
+  });
+
+  it('reads a file without domains and names (written before they existed)', () => {
+    const { domains: _, connectionNames: __, ...older } = exportSettings(settings, names);
+    expect(readSettingsFile(JSON.stringify(older))).toMatchObject({
+      ok: true,
+      settings: { domains: [] },
+      connectionNames: {},
     });
   });
 
   it('refuses foreign, damaged, newer and bad files with a reason', () => {
-    const good = exportSettings(settings);
+    const good = exportSettings(settings, names);
     const cases: [unknown, RegExp][] = [
       ['not json at all', /not JSON/],
       [{ hello: 'world' }, /not a Contact Tags settings file/],
@@ -38,6 +51,10 @@ describe('settings file', () => {
       [{ ...good, quickTags: ['a,b'] }, /comma/],
       [{ ...good, quickTags: ['vip', 'VIP'] }, /already a quick tag/],
       [{ ...good, quickTagsByLocation: { 'not-an-id': ['x'] } }, /not a location ID/],
+      [{ ...good, domains: ['*.myagency.com'] }, /Wildcards/],
+      [{ ...good, connectionNames: { 'not-an-id': 'x' } }, /not a location ID/],
+      [{ ...good, domains: ['*.myagency.com'] }, /Wildcards/],
+      [{ ...good, connectionNames: { 'not-an-id': 'x' } }, /not a location ID/],
     ];
     for (const [content, reason] of cases) {
       const read = readSettingsFile(
