@@ -16,6 +16,7 @@ export interface ConnectionsDeps {
   stores: Stores;
   clock: Clock;
   fetch?: typeof fetch;
+  callTimeoutMs?: number;
   /** A connection was saved, replaced, removed or refused. */
   onChange(): void;
 }
@@ -42,7 +43,12 @@ export function createConnections(deps: ConnectionsDeps) {
   }
 
   function clientWith(token: string): ApiClient {
-    return createApiClient({ token, gate: limiterFor(token), fetch: deps.fetch });
+    return createApiClient({
+      token,
+      gate: limiterFor(token),
+      fetch: deps.fetch,
+      timeoutMs: deps.callTimeoutMs,
+    });
   }
 
   async function find(locationId: string): Promise<Connection | undefined> {

@@ -24,6 +24,8 @@ export interface ServicesDeps {
   /** What a tab's contact list has selected, from its always-on script. */
   readSelection(tabId: number): Promise<SelectionView>;
   fetch?: typeof fetch;
+  /** How long a call may take before it is abandoned (tests shorten Chrome's 25 s). */
+  callTimeoutMs?: number;
 }
 
 /** Pages are told about bursts of changes at most this often. */
@@ -44,6 +46,7 @@ export function createServices(deps: ServicesDeps) {
     stores,
     clock,
     fetch: deps.fetch,
+    callTimeoutMs: deps.callTimeoutMs,
     onChange: () => {
       hub.publish({ topic: 'connections' });
       void changes.queue.drain();

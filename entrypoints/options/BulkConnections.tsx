@@ -25,7 +25,7 @@ export function BulkConnections({ options }: { options: OptionsStore }) {
           rows={5}
           spellcheck={false}
           autoComplete="off"
-          placeholder="Rk7sWq2LmX9dTz4NbV1c pit-… Sunrise Dental"
+          placeholder="a1B2c3D4e5F6g7H8i9J0 pit-… Downtown Dental"
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
         />
