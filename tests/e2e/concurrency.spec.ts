@@ -1,0 +1,145 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
+import { ask, tabIdOf } from './extension-api';
+import { expect, test } from './fixtures';
+
+const ada = SAMPLE.contacts.ada;
+const grace = SAMPLE.contacts.grace;
+
+/** The contact's page in a tab, and the toolbar popup for that tab (as a page). */
+async function contactTab(
+  context: BrowserContext,
+  openExtensionPage: (path: string) => Promise<Page>,
+  contactId: string,
+) {
+  const page = await context.newPage();
+  const url = `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, contactId)}?tab=${Math.random()}`;
+  await page.goto(url);
+  const helper = await openExtensionPage('options.html');
+  const tabId = await tabIdOf(helper, url);
+  await helper.close();
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  return { page, popup };
+}
+
+const chipsOf = (view: Page) =>
+  view.getByRole('list', { name: 'Tags' }).getByRole('listitem').locator('.ct-chip-text');
+
+/** Nothing waits any more, and every view shows exactly the fake's tags, none pending. */
+async function converged(fake: FakeGhl, contactId: string, views: Page[]) {
+  const [first] = views;
+  if (!first) return;
+  await expect
+    .poll(async () => {
+      const log = await ask<{ value: { items: { state: string }[] } }>(first, {
+        type: 'activity.list',
+      });
+      return log.value.items.filter((item) => item.state === 'pending').length;
+    })
+    .toBe(0);
+  await expect.poll(() => fake.requests.filter((r) => r.outcome === 'pending').length).toBe(0);
+  const server = [...(fake.state.getContact(contactId)?.tags ?? [])].sort();
+  for (const view of views) {
+    await expect.poll(async () => (await chipsOf(view).allTextContents()).sort()).toEqual(server);
+    await expect(view.locator('.ct-pending')).toHaveCount(0);
+  }
+}
+
+async function addTag(view: Page, tag: string) {
+  const input = view.getByRole('combobox', { name: 'Add tag' });
+  await input.fill(tag);
+  await view
+    .getByRole('option', { name: new RegExp(`^(Create tag “${tag}”|${tag})`) })
+    .first()
+    .click();
+}
+
+test('two tabs editing the same contact: the last action wins and both views converge', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const setup = await openExtensionPage('options.html');
+  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  const first = await contactTab(context, openExtensionPage, ada.id);
+  const second = await contactTab(context, openExtensionPage, ada.id);
+
+  await addTag(first.popup, 'double-booked');
+  await expect(chipsOf(second.popup).filter({ hasText: 'double-booked' })).toHaveCount(1);
+  await second.popup.getByRole('button', { name: 'Remove tag double-booked' }).click();
+  await second.popup.getByRole('button', { name: 'Remove tag newsletter' }).click();
+  await addTag(first.popup, 'late-arrival');
+
+  await converged(fake, ada.id, [first.popup, second.popup]);
+  const tags = fake.state.getContact(ada.id)?.tags ?? [];
+  expect(tags).toContain('late-arrival');
+  expect(tags).not.toContain('double-booked');
+  expect(tags).not.toContain('newsletter');
+});
+
+test('the toolbar popup and the in-page popup on the same contact converge', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const setup = await openExtensionPage('options.html');
+  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  const { page, popup } = await contactTab(context, openExtensionPage, grace.id);
+  const inPagePopup = await contactTab(context, openExtensionPage, grace.id);
+  await inPagePopup.popup.getByRole('button', { name: 'Open in page' }).click();
+  const dialog = inPagePopup.page.getByRole('dialog', { name: 'Contact tags' });
+  await expect(dialog.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
+
+  await dialog.getByRole('combobox', { name: 'Add tag' }).fill('from-the-page');
+  await dialog.getByRole('option', { name: 'Create tag “from-the-page”' }).click();
+  await expect(chipsOf(popup).filter({ hasText: 'from-the-page' })).toHaveCount(1);
+  await popup.getByRole('button', { name: 'Remove tag from-the-page' }).click();
+  await addTag(popup, 'from-the-toolbar');
+
+  await converged(fake, grace.id, [popup]);
+  const server = [...(fake.state.getContact(grace.id)?.tags ?? [])].sort();
+  await expect
+    .poll(async () => (await dialog.locator('.ct-chip-text').allTextContents()).sort())
+    .toEqual(server);
+  expect(server).toContain('from-the-toolbar');
+  expect(server).not.toContain('from-the-page');
+  await page.close();
+});
+
+test('a bulk job and a later single change on the same contact: the single change wins', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const setup = await openExtensionPage('options.html');
+  // Both wait in the undo window together, so the order of sending is the queue's to keep.
+  await ask(setup, { type: 'settings.update', undoWindowSeconds: 2 });
+  fake.setSwitches({ latencyMs: 300 });
+  const job = await ask<{ ok: boolean }>(setup, {
+    type: 'bulk.start',
+    locationId: SAMPLE.locationId,
+    op: 'add',
+    tags: ['spring-promo'],
+    contactIds: [ada.id, grace.id],
+  });
+  expect(job.ok).toBe(true);
+  const { popup } = await contactTab(context, openExtensionPage, ada.id);
+  await expect(chipsOf(popup).filter({ hasText: 'spring-promo' })).toHaveCount(1);
+  await popup.getByRole('button', { name: 'Remove tag spring-promo' }).click();
+
+  await converged(fake, ada.id, [popup]);
+  expect(fake.state.getContact(ada.id)?.tags).not.toContain('spring-promo');
+  expect(fake.state.getContact(grace.id)?.tags).toContain('spring-promo');
+  const bulk = fake.requests.findIndex((r) => r.path === '/contacts/bulk/tags/update/add');
+  const single = fake.requests.findIndex(
+    (r) => r.path === `/contacts/${ada.id}/tags` && r.method === 'DELETE',
+  );
+  expect(bulk).toBeGreaterThanOrEqual(0);
+  expect(single).toBeGreaterThan(bulk);
+});
