@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
-import { ask, stopServiceWorker, tabIdOf } from './extension-api';
+import { ask, reloadExtension, stopServiceWorker, tabIdOf } from './extension-api';
 import { expect, test } from './fixtures';
 
 /** The toolbar popup for a contact list tab with nothing selected: the paste box, in its location. */
@@ -129,4 +129,49 @@ test('the worker stopped mid-job: the job finishes and every contact is tagged o
   expect(new Set(applied).size).toBe(600);
   expect(applied.length - 600).toBeLessThanOrEqual(4 * 50);
   expect(bulkCalls(fake).some((r) => r.outcome === 'client-gone')).toBe(true);
+});
+
+test('the extension updated (reloaded) mid-job: the new version finishes the job from storage', async ({
+  connect,
+  context,
+  openExtensionPage,
+  extensionId,
+  fake,
+}) => {
+  test.setTimeout(120_000);
+  await connect();
+  const ids = fake.state.addContacts(SAMPLE.locationId, 600);
+  const setup = await openExtensionPage('options.html');
+  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
+  fake.setSwitches({ latencyMs: 400 });
+  const started = await ask<{ value: { id: string } }>(setup, {
+    type: 'bulk.start',
+    locationId: SAMPLE.locationId,
+    op: 'add',
+    tags: ['survives-updates'],
+    contactIds: ids,
+  });
+  await expect.poll(() => bulkCalls(fake).filter((r) => r.applied).length).toBeGreaterThan(1);
+  await reloadExtension(context, extensionId);
+
+  const after = await openExtensionPage('options.html');
+  await expect
+    .poll(
+      async () =>
+        (
+          await ask<{ value: { text: string; finished: boolean } }>(after, {
+            type: 'bulk.get',
+            locationId: SAMPLE.locationId,
+            jobId: started.value.id,
+          })
+        ).value.text,
+      { timeout: 60_000 },
+    )
+    .toBe('600 updated, 0 failed');
+  expect(
+    ids.every(
+      (id) =>
+        fake.state.getContact(id)?.tags.filter((tag) => tag === 'survives-updates').length === 1,
+    ),
+  ).toBe(true);
 });
