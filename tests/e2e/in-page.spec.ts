@@ -38,6 +38,11 @@ test('"Open in page" in the toolbar popup opens the in-page popup on that tab', 
       return { popoverOpen: host?.matches(':popover-open'), shadow: host?.shadowRoot?.mode };
     }),
   ).toEqual({ popoverOpen: true, shadow: 'open' });
+  // Suggestions drop over the page, whole, not clipped inside the dialog.
+  await dialog.getByRole('combobox', { name: 'Add tag' }).fill('lead');
+  const options = dialog.getByRole('option');
+  await expect(options.first()).toBeInViewport({ ratio: 1 });
+  await expect(options.last()).toBeInViewport({ ratio: 1 });
   // A click outside closes it.
   await page.getByRole('heading', { level: 1 }).click();
   await expect(dialog).toBeHidden();

@@ -14,11 +14,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension } from '../e2e/browser';
+import { tabIdOf } from '../e2e/extension-api';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE, startFakeGhl } from '../fake-ghl';
 
 const DEFAULT_PORT = 8443;
 const PROFILE_DIR = path.resolve('.cache/sandbox-profile');
 const ADA = SAMPLE.contacts.ada;
+const SAMPLE_QUICK_TAGS = ['hot-lead', 'VIP-Client', 'follow-up'];
 
 const HELP = `npm start [-- options]: the extension on the sandbox (a fake HighLevel with sample data).
 
@@ -207,7 +209,35 @@ async function saveSampleConnection(browser: BrowserContext, extensionId: string
         `The options page did not save the sample connection${said ? ` (it said "${said}")` : ''}.`,
       );
     });
+  // A few quick tags, so a right-click on a contact tags it straight away.
+  for (const tag of SAMPLE_QUICK_TAGS) {
+    await page.getByRole('textbox', { name: 'New quick tag' }).fill(tag);
+    await page.getByRole('button', { name: 'Add quick tag' }).click();
+    await page
+      .getByRole('button', { name: `Remove quick tag ${tag}` })
+      .waitFor({ timeout: 10_000 });
+  }
   await page.close();
+}
+
+/** The in-page popup over the contact, opened as the toolbar's "Open in page" does, for a picture. */
+async function showInPagePopup(
+  browser: BrowserContext,
+  extensionId: string,
+  page: Page,
+): Promise<void> {
+  const helper = await browser.newPage();
+  await helper.goto(`chrome-extension://${extensionId}/options.html`);
+  const tabId = await tabIdOf(helper, page.url());
+  await helper.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await helper.getByRole('button', { name: 'Open in page' }).click();
+  await helper.close().catch(() => undefined);
+  await page.bringToFront();
+  const input = page
+    .getByRole('dialog', { name: 'Contact tags' })
+    .getByRole('combobox', { name: 'Add tag' });
+  await input.fill('vip');
+  await page.getByRole('option').first().waitFor({ timeout: 10_000 });
 }
 
 async function openSampleContact(browser: BrowserContext): Promise<Page> {
@@ -228,8 +258,10 @@ function banner(extensionId: string, contactUrl: string): string {
   Connected        ${SAMPLE.name}, location ${SAMPLE.locationId}
   Contact page     ${ADA.firstName} ${ADA.lastName}: ${contactUrl}
 
+  Alt+Shift+G:     the in-page tag popup on this contact (type, Enter, Escape).
+  Right-click:     a contact link or a row, then Contact tags › Add 'hot-lead' (quick tags).
   Toolbar popup:   click the extension's icon (pin it from the puzzle-piece menu).
-  Alt+Shift+G:     the keyboard shortcut; arrives with the in-page popup.
+  Bulk:            on the contact list, tick rows, then Alt+Shift+G.
 
   Ctrl+C to stop (or close the browser window).
 `;
@@ -258,12 +290,13 @@ async function main(): Promise<void> {
   say(`Chromium started (${CHROMIUM_PATH}) with the extension ${extensionId}`);
 
   await saveSampleConnection(context, extensionId);
-  say(`sample connection saved on the options page (location ${SAMPLE.locationId})`);
+  say(`sample connection and quick tags saved on the options page (location ${SAMPLE.locationId})`);
 
   const page = await openSampleContact(context);
   say(`contact page open: ${ADA.firstName} ${ADA.lastName}`);
 
   if (screenshot) {
+    await showInPagePopup(context, extensionId, page);
     await page.screenshot({ path: screenshot });
     say(`screenshot saved to ${screenshot}`);
     await stop(0);
