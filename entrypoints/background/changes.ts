@@ -79,14 +79,8 @@ export function createChanges(deps: ChangesDeps) {
     if (entry.jobId) return deps.onChunkSettled(entry, settlement);
     const reason = settlement.state === 'done' ? undefined : settlement.reason;
     const record: ActivityEntry = {
-      id: entry.id,
+      ...describeEntry(entry),
       at: clock.now(),
-      locationId: entry.locationId,
-      contactId: entry.contactIds.length === 1 ? entry.contactIds[0] : undefined,
-      contactName: entry.contactName,
-      contactCount: entry.contactIds.length > 1 ? entry.contactIds.length : undefined,
-      op: entry.op,
-      tags: entry.tags,
       state: settlement.state,
       reason,
     };
@@ -179,14 +173,8 @@ export function createChanges(deps: ChangesDeps) {
       }));
     const singles = (await stores.queue.read()).filter((entry) => !entry.jobId);
     const pending: ActivityItem[] = singles.map((entry) => ({
-      id: entry.id,
+      ...describeEntry(entry),
       at: entry.createdAt,
-      locationId: entry.locationId,
-      contactId: entry.contactIds.length === 1 ? entry.contactIds[0] : undefined,
-      contactName: entry.contactName,
-      contactCount: entry.contactIds.length > 1 ? entry.contactIds.length : undefined,
-      op: entry.op,
-      tags: entry.tags,
       state: 'pending',
       reason: entry.problem,
     }));
@@ -197,4 +185,18 @@ export function createChanges(deps: ChangesDeps) {
   }
 
   return { queue, change, undo, activity, log };
+}
+
+/** What the activity log says of a queued change, whatever becomes of it. */
+function describeEntry(entry: QueueEntry) {
+  const single = entry.contactIds.length === 1;
+  return {
+    id: entry.id,
+    locationId: entry.locationId,
+    contactId: single ? entry.contactIds[0] : undefined,
+    contactName: entry.contactName,
+    contactCount: single ? undefined : entry.contactIds.length,
+    op: entry.op,
+    tags: entry.tags,
+  };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { APP_HOST_PATTERNS } from '@/utils/hosts';
-import type { InPageCommand } from '@/utils/messages/protocol';
+import type { InPageCommand, InPageToast } from '@/utils/messages/protocol';
 
 /** The in-page popup's script, injected on first use only (the always-on script stays small). */
 const IN_PAGE_SCRIPT = '/content-scripts/tag-popup.js';
@@ -63,10 +63,8 @@ export function createInjection() {
       tell(tabId, { type: 'in-page.open', contact }),
     openBulk: (tabId: number, change: { op: 'add' | 'remove'; tags: string[] }) =>
       tell(tabId, { type: 'in-page.bulk', ...change }),
-    showToast: (
-      tabId: number,
-      toast: Omit<Extract<InPageCommand, { type: 'in-page.toast' }>, 'type'>,
-    ) => tell(tabId, { type: 'in-page.toast', ...toast }),
+    showToast: (tabId: number, toast: InPageToast) =>
+      tell(tabId, { type: 'in-page.toast', ...toast }),
     reinjectAlwaysOn,
   };
 }

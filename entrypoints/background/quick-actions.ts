@@ -4,7 +4,7 @@ import { ApiError } from '@/utils/api/errors';
 import { type MenuTarget, resolveMenuTarget } from '@/utils/menus/menu-target';
 import { ProtocolError } from '@/utils/messages/errors';
 import { READ_PAGE } from '@/utils/messages/page-protocol';
-import { pageReadingSchema } from '@/utils/messages/protocol';
+import { type InPageToast, pageReadingSchema } from '@/utils/messages/protocol';
 import type { Changes } from './changes';
 import type { Contacts } from './contacts';
 import type { Injection } from './injection';
@@ -44,17 +44,7 @@ export function createQuickActions(deps: QuickActionsDeps) {
   }
 
   /** Says something in the page, or on the toolbar badge when the page cannot show it. */
-  async function tell(
-    tabId: number,
-    toast: {
-      text: string;
-      tone: 'info' | 'error';
-      changeId?: string;
-      jobId?: string;
-      locationId?: string;
-      undoUntil?: number;
-    },
-  ) {
+  async function tell(tabId: number, toast: InPageToast) {
     if (await injection.showToast(tabId, toast)) return;
     await browser.action.setBadgeText({ tabId, text: toast.tone === 'error' ? '!' : '✓' });
     await browser.action.setTitle({ tabId, title: toast.text });

@@ -1,15 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { PageTarget } from '@/components/page-target';
+import type { InPageToast } from '@/utils/messages/protocol';
 
-export interface InPageToast {
-  text: string;
-  tone: 'info' | 'error';
-  changeId?: string;
-  /** A bulk job's toast: Undo cancels the job. */
-  jobId?: string;
-  locationId?: string;
-  undoUntil?: number;
-}
+export type { InPageToast };
 
 export interface InPageState {
   open: boolean;

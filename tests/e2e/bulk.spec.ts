@@ -1,21 +1,10 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
-import { ask, reloadExtension, stopServiceWorker, tabIdOf } from './extension-api';
+import { ask, reloadExtension, stopServiceWorker } from './extension-api';
 import { expect, test } from './fixtures';
 
-/** The toolbar popup for a contact list tab with nothing selected: the paste box, in its location. */
-async function pasteBoxFor(
-  context: BrowserContext,
-  openExtensionPage: (path: string) => Promise<Page>,
-) {
-  const page = await context.newPage();
-  const url = `https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`;
-  await page.goto(url);
-  const helper = await openExtensionPage('options.html');
-  const tabId = await tabIdOf(helper, url);
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  return { popup, helper };
-}
+/** A contact list with nothing selected: its toolbar popup offers the paste box, in its location. */
+const CONTACT_LIST = `https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`;
 
 /**
  * Pastes into the box: one input event, as a real paste is. (Playwright's `fill` types a
@@ -48,14 +37,15 @@ const appliedContacts = (fake: FakeGhl) =>
 
 test('250 pasted IDs, 2 not real, one chunk failing once with 500: "248 updated, 2 failed", the 2 not offered for retry', async ({
   connect,
-  context,
   openExtensionPage,
   fake,
+  openWithPopup,
 }) => {
   await connect();
   const real = fake.state.addContacts(SAMPLE.locationId, 248);
   const unreal = ['NoSuchContact0000001', SAMPLE.contacts.deleted.id];
-  const { popup, helper } = await pasteBoxFor(context, openExtensionPage);
+  const { popup } = await openWithPopup(CONTACT_LIST);
+  const helper = await openExtensionPage('options.html');
   await ask(helper, { type: 'settings.update', undoWindowSeconds: 0 });
   fake.setSwitches({
     failNext: { count: 1, status: 500, match: (r) => r.path.startsWith('/contacts/bulk') },
@@ -76,14 +66,15 @@ test('250 pasted IDs, 2 not real, one chunk failing once with 500: "248 updated,
 
 test('5,000 contacts in chunks of 50 against a fake allowing 10 calls per 2 s: every contact tagged, no 429 shown', async ({
   connect,
-  context,
   openExtensionPage,
   fake,
+  openWithPopup,
 }) => {
   test.setTimeout(120_000);
   await connect();
   const ids = fake.state.addContacts(SAMPLE.locationId, 5_000);
-  const { popup, helper } = await pasteBoxFor(context, openExtensionPage);
+  const { popup } = await openWithPopup(CONTACT_LIST);
+  const helper = await openExtensionPage('options.html');
   await ask(helper, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
   fake.setSwitches({ rateLimit: { max: 10, intervalMs: 2_000 } });
   await pasteAndStart(popup, ids, 'spring-campaign');
@@ -103,11 +94,13 @@ test('the worker stopped mid-job: the job finishes and every contact is tagged o
   openExtensionPage,
   extensionId,
   fake,
+  openWithPopup,
 }) => {
   test.setTimeout(120_000);
   await connect();
   const ids = fake.state.addContacts(SAMPLE.locationId, 600);
-  const { popup, helper } = await pasteBoxFor(context, openExtensionPage);
+  const { popup } = await openWithPopup(CONTACT_LIST);
+  const helper = await openExtensionPage('options.html');
   await ask(helper, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
   fake.setSwitches({ latencyMs: 400 });
   await pasteAndStart(popup, ids, 'resilient');

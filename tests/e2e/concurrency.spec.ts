@@ -1,26 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
-import { ask, tabIdOf } from './extension-api';
+import { ask } from './extension-api';
 import { expect, test } from './fixtures';
 
 const ada = SAMPLE.contacts.ada;
 const grace = SAMPLE.contacts.grace;
 
-/** The contact's page in a tab, and the toolbar popup for that tab (as a page). */
-async function contactTab(
-  context: BrowserContext,
-  openExtensionPage: (path: string) => Promise<Page>,
-  contactId: string,
-) {
-  const page = await context.newPage();
-  const url = `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, contactId)}?tab=${Math.random()}`;
-  await page.goto(url);
-  const helper = await openExtensionPage('options.html');
-  const tabId = await tabIdOf(helper, url);
-  await helper.close();
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  return { page, popup };
-}
+/** Each call opens another tab on the contact (a query string tells the tabs apart). */
+const contactUrl = (contactId: string) =>
+  `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, contactId)}?tab=${Math.random()}`;
 
 const chipsOf = (view: Page) =>
   view.getByRole('list', { name: 'Tags' }).getByRole('listitem').locator('.ct-chip-text');
@@ -56,15 +44,15 @@ async function addTag(view: Page, tag: string) {
 
 test('two tabs editing the same contact: the last action wins and both views converge', async ({
   connect,
-  context,
   openExtensionPage,
   fake,
+  openWithPopup,
 }) => {
   await connect();
   const setup = await openExtensionPage('options.html');
   await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
-  const first = await contactTab(context, openExtensionPage, ada.id);
-  const second = await contactTab(context, openExtensionPage, ada.id);
+  const first = await openWithPopup(contactUrl(ada.id));
+  const second = await openWithPopup(contactUrl(ada.id));
 
   await addTag(first.popup, 'double-booked');
   await expect(chipsOf(second.popup).filter({ hasText: 'double-booked' })).toHaveCount(1);
@@ -81,15 +69,15 @@ test('two tabs editing the same contact: the last action wins and both views con
 
 test('the toolbar popup and the in-page popup on the same contact converge', async ({
   connect,
-  context,
   openExtensionPage,
   fake,
+  openWithPopup,
 }) => {
   await connect();
   const setup = await openExtensionPage('options.html');
   await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
-  const { page, popup } = await contactTab(context, openExtensionPage, grace.id);
-  const inPagePopup = await contactTab(context, openExtensionPage, grace.id);
+  const { page, popup } = await openWithPopup(contactUrl(grace.id));
+  const inPagePopup = await openWithPopup(contactUrl(grace.id));
   await inPagePopup.popup.getByRole('button', { name: 'Open in page' }).click();
   const dialog = inPagePopup.page.getByRole('dialog', { name: 'Contact tags' });
   await expect(dialog.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
@@ -112,9 +100,9 @@ test('the toolbar popup and the in-page popup on the same contact converge', asy
 
 test('a bulk job and a later single change on the same contact: the single change wins', async ({
   connect,
-  context,
   openExtensionPage,
   fake,
+  openWithPopup,
 }) => {
   await connect();
   const setup = await openExtensionPage('options.html');
@@ -129,7 +117,7 @@ test('a bulk job and a later single change on the same contact: the single chang
     contactIds: [ada.id, grace.id],
   });
   expect(job.ok).toBe(true);
-  const { popup } = await contactTab(context, openExtensionPage, ada.id);
+  const { popup } = await openWithPopup(contactUrl(ada.id));
   await expect(chipsOf(popup).filter({ hasText: 'spring-promo' })).toHaveCount(1);
   await popup.getByRole('button', { name: 'Remove tag spring-promo' }).click();
 

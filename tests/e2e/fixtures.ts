@@ -1,6 +1,7 @@
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { type FakeGhl, SAMPLE, startFakeGhl } from '../fake-ghl';
 import { launchWithExtension } from './browser';
+import { tabIdOf } from './extension-api';
 
 export interface ExtensionFixtures {
   /** A fresh fake HighLevel for this test; its contract violations fail the test. */
@@ -12,6 +13,10 @@ export interface ExtensionFixtures {
   openExtensionPage(path: string): Promise<Page>;
   /** Saves a connection through the real options page. */
   connect(locationId?: string, token?: string): Promise<void>;
+  /** The toolbar popup for the tab showing `page`, opened as a page (`popup.html?tabId=N`). */
+  popupFor(page: Page): Promise<Page>;
+  /** Opens `url` in a new tab, then the toolbar popup for that tab. */
+  openWithPopup(url: string): Promise<{ page: Page; popup: Page }>;
 }
 
 /** Real-input tests run headed (xdotool needs a real window); the rest headless. */
@@ -58,6 +63,23 @@ export const test = base.extend<ExtensionFixtures>({
       await options.getByRole('button', { name: 'Save connection' }).click();
       await expect(options.getByRole('status')).toContainText('saved');
       await options.close();
+    });
+  },
+
+  popupFor: async ({ openExtensionPage }, use) => {
+    await use(async (page) => {
+      const helper = await openExtensionPage('options.html');
+      const tabId = await tabIdOf(helper, page.url());
+      await helper.close();
+      return openExtensionPage(`popup.html?tabId=${tabId}`);
+    });
+  },
+
+  openWithPopup: async ({ context, popupFor }, use) => {
+    await use(async (url) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return { page, popup: await popupFor(page) };
     });
   },
 });

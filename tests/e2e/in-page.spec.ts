@@ -1,33 +1,15 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { APP_HOST, appPath, SAMPLE } from '../fake-ghl';
-import { reloadExtension, tabIdOf } from './extension-api';
+import { reloadExtension } from './extension-api';
 import { expect, test } from './fixtures';
 
-const ada = SAMPLE.contacts.ada;
-
-async function contactPage(context: BrowserContext, contactId = ada.id) {
-  const page = await context.newPage();
-  const url = `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, contactId)}`;
-  await page.goto(url);
-  return { page, url };
-}
-
-/** The toolbar popup for the page's tab, as a page (`popup.html?tabId=N`). */
-async function toolbarPopupFor(openExtensionPage: (path: string) => Promise<Page>, url: string) {
-  const helper = await openExtensionPage('options.html');
-  const tabId = await tabIdOf(helper, url);
-  await helper.close();
-  return openExtensionPage(`popup.html?tabId=${tabId}`);
-}
+const ADA_PAGE = `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, SAMPLE.contacts.ada.id)}`;
 
 test('"Open in page" in the toolbar popup opens the in-page popup on that tab', async ({
   connect,
-  context,
-  openExtensionPage,
+  openWithPopup,
 }) => {
   await connect();
-  const { page, url } = await contactPage(context);
-  const popup = await toolbarPopupFor(openExtensionPage, url);
+  const { page, popup } = await openWithPopup(ADA_PAGE);
   await popup.getByRole('button', { name: 'Open in page' }).click();
   const dialog = page.getByRole('dialog', { name: 'Contact tags' });
   await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
@@ -50,10 +32,9 @@ test('"Open in page" in the toolbar popup opens the in-page popup on that tab', 
 
 test('without a token for the sub-account the in-page popup says so and offers to add one', async ({
   context,
-  openExtensionPage,
+  openWithPopup,
 }) => {
-  const { page, url } = await contactPage(context);
-  const popup = await toolbarPopupFor(openExtensionPage, url);
+  const { page, popup } = await openWithPopup(ADA_PAGE);
   await expect(popup.getByRole('alert')).toHaveText('No token for this sub-account.');
   await popup.getByRole('button', { name: 'Open in page' }).click();
   const dialog = page.getByRole('dialog', { name: 'Contact tags' });
@@ -68,14 +49,12 @@ test('without a token for the sub-account the in-page popup says so and offers t
 
 test('on a page with no contact, the in-page popup offers search and the paste box', async ({
   connect,
-  context,
-  openExtensionPage,
+  openWithPopup,
 }) => {
   await connect();
-  const page = await context.newPage();
-  const url = `https://${APP_HOST}${appPath.opportunities(SAMPLE.locationId)}`;
-  await page.goto(url);
-  const popup = await toolbarPopupFor(openExtensionPage, url);
+  const { page, popup } = await openWithPopup(
+    `https://${APP_HOST}${appPath.opportunities(SAMPLE.locationId)}`,
+  );
   await popup.getByRole('button', { name: 'Open in page' }).click();
   const dialog = page.getByRole('dialog', { name: 'Contact tags' });
   await expect(dialog.getByRole('heading', { name: 'No contact on this page' })).toBeVisible();
@@ -88,17 +67,17 @@ test('on a page with no contact, the in-page popup offers search and the paste b
 test('after the extension is updated, open pages lose the old popup quietly and get the new script', async ({
   connect,
   context,
-  openExtensionPage,
   extensionId,
+  openWithPopup,
+  popupFor,
 }) => {
   await connect();
-  const { page, url } = await contactPage(context);
+  const { page, popup } = await openWithPopup(ADA_PAGE);
   const errors: string[] = [];
   page.on('console', (message) => {
     if (/context invalidated/i.test(message.text())) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error.stack ?? error.message)));
-  const popup = await toolbarPopupFor(openExtensionPage, url);
   await popup.getByRole('button', { name: 'Open in page' }).click();
   await expect(page.getByRole('dialog', { name: 'Contact tags' })).toBeVisible();
 
@@ -107,7 +86,7 @@ test('after the extension is updated, open pages lose the old popup quietly and 
   await expect(page.locator('[data-ghl-tags-root]')).toHaveCount(0);
   // Typing into the page afterwards raises nothing, and the new version works on the same page.
   await page.keyboard.type('abc');
-  const again = await toolbarPopupFor(openExtensionPage, url);
+  const again = await popupFor(page);
   await again.getByRole('button', { name: 'Open in page' }).click();
   await expect(
     page

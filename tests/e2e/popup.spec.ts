@@ -1,27 +1,10 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
-import { ask, tabIdOf } from './extension-api';
+import { ask } from './extension-api';
 import { expect, test } from './fixtures';
 
 const ada = SAMPLE.contacts.ada;
 const grace = SAMPLE.contacts.grace;
-
-/** Opens a HighLevel page of the fake in a tab, then the toolbar popup for that tab. */
-async function popupFor(
-  context: BrowserContext,
-  openExtensionPage: (path: string) => Promise<Page>,
-  path: string,
-  host = APP_HOST,
-) {
-  const page = await context.newPage();
-  const url = `https://${host}${path}`;
-  await page.goto(url);
-  const helper = await openExtensionPage('options.html');
-  const tabId = await tabIdOf(helper, url);
-  await helper.close();
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  return { page, popup };
-}
 
 const tags = (popup: Page) => popup.getByRole('list', { name: 'Tags' }).getByRole('listitem');
 const tagCalls = (fake: FakeGhl, contactId: string) =>
@@ -29,18 +12,15 @@ const tagCalls = (fake: FakeGhl, contactId: string) =>
 
 test('the popup edits the page’s contact: suggestion, new tag, undo, remove', async ({
   connect,
-  context,
-  openExtensionPage,
+  openWithPopup,
   fake,
 }) => {
   // "vip" must pick VIP-Client, so the location has no tag named exactly "VIP" here.
   const exactVip = fake.state.locationTags(SAMPLE.locationId).find((tag) => tag.name === 'VIP');
   if (exactVip) fake.state.deleteLocationTag(SAMPLE.locationId, exactVip.id);
   await connect();
-  const { popup } = await popupFor(
-    context,
-    openExtensionPage,
-    appPath.contact(SAMPLE.locationId, grace.id),
+  const { popup } = await openWithPopup(
+    `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, grace.id)}`,
   );
 
   await expect(popup.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
@@ -103,7 +83,7 @@ test('the popup edits the page’s contact: suggestion, new tag, undo, remove', 
 
 test('a lowercasing server answering only the changed tags: the chips still match the server', async ({
   connect,
-  context,
+  openWithPopup,
   openExtensionPage,
   fake,
 }) => {
@@ -111,10 +91,8 @@ test('a lowercasing server answering only the changed tags: the chips still matc
   await connect();
   const setup = await openExtensionPage('options.html');
   await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
-  const { popup } = await popupFor(
-    context,
-    openExtensionPage,
-    appPath.contact(SAMPLE.locationId, ada.id),
+  const { popup } = await openWithPopup(
+    `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, ada.id)}`,
   );
   await expect(tags(popup)).toHaveCount(ada.tags.length);
   const input = popup.getByRole('combobox', { name: 'Add tag' });
@@ -132,25 +110,20 @@ test('a lowercasing server answering only the changed tags: the chips still matc
 
 test('a deleted contact and a revoked token are told in words, markup renders as text', async ({
   connect,
-  context,
-  openExtensionPage,
+  openWithPopup,
   fake,
 }) => {
   await connect();
-  const deleted = await popupFor(
-    context,
-    openExtensionPage,
-    appPath.contact(SAMPLE.locationId, SAMPLE.contacts.deleted.id),
+  const deleted = await openWithPopup(
+    `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, SAMPLE.contacts.deleted.id)}`,
   );
   const alert = deleted.popup.getByRole('alert');
   await expect(alert).toContainText('not found');
   await expect(alert).not.toContainText('{');
   await expect(alert).not.toContainText('statusCode');
 
-  const markup = await popupFor(
-    context,
-    openExtensionPage,
-    appPath.contact(SAMPLE.locationId, SAMPLE.contacts.markup.id),
+  const markup = await openWithPopup(
+    `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, SAMPLE.contacts.markup.id)}`,
   );
   await expect(tags(markup.popup).filter({ hasText: '<b>bold</b>' })).toBeVisible();
   const input = markup.popup.getByRole('combobox', { name: 'Add tag' });
@@ -164,10 +137,8 @@ test('a deleted contact and a revoked token are told in words, markup renders as
   await expect(markup.popup.getByRole('heading', { name: /Tables/ })).toContainText('<img');
 
   fake.state.revokeToken(SAMPLE.token);
-  const revoked = await popupFor(
-    context,
-    openExtensionPage,
-    appPath.contact(SAMPLE.locationId, grace.id),
+  const revoked = await openWithPopup(
+    `https://${APP_HOST}${appPath.contact(SAMPLE.locationId, grace.id)}`,
   );
   await expect(revoked.popup.getByRole('alert')).toContainText('Token refused');
   await expect(revoked.popup.getByRole('alert')).not.toContainText('{');
@@ -175,11 +146,10 @@ test('a deleted contact and a revoked token are told in words, markup renders as
 
 test('without a contact: search finds Ada Lovelace; the conversation page resolves its contact', async ({
   connect,
-  context,
-  openExtensionPage,
+  openWithPopup,
 }) => {
   await connect();
-  const list = await popupFor(context, openExtensionPage, appPath.contactList(SAMPLE.locationId));
+  const list = await openWithPopup(`https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`);
   await expect(list.popup.getByRole('heading', { name: 'No contact on this page' })).toBeVisible();
   await list.popup.getByRole('searchbox', { name: 'Search contacts' }).fill('lovelace');
   await list.popup.getByRole('button', { name: /Ada Lovelace/ }).click();
@@ -187,10 +157,8 @@ test('without a contact: search finds Ada Lovelace; the conversation page resolv
   await expect(tags(list.popup)).toHaveCount(ada.tags.length);
 
   const conversation = SAMPLE.conversations.grace;
-  const convo = await popupFor(
-    context,
-    openExtensionPage,
-    appPath.conversation(SAMPLE.locationId, conversation.id),
+  const convo = await openWithPopup(
+    `https://${APP_HOST}${appPath.conversation(SAMPLE.locationId, conversation.id)}`,
   );
   await expect(convo.popup.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
 });

@@ -1,12 +1,11 @@
-import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, SAMPLE, SECOND } from '../fake-ghl';
-import { ask, tabIdOf } from './extension-api';
+import { ask } from './extension-api';
 import { expect, test } from './fixtures';
 
 test('connections added in bulk, named and searchable; each sub-account’s changes use its own token', async ({
-  context,
   openExtensionPage,
   fake,
+  openWithPopup,
 }) => {
   const options = await openExtensionPage('options.html');
   await options.getByText('Add many connections at once').click();
@@ -59,11 +58,8 @@ test('connections added in bulk, named and searchable; each sub-account’s chan
     [SAMPLE, SAMPLE.contacts.ada],
     [SECOND, Object.values(SECOND.contacts)[0]],
   ] as const) {
-    const popup = await popupForContact(
-      context.newPage(),
-      openExtensionPage,
-      location.locationId,
-      contact?.id ?? '',
+    const { popup } = await openWithPopup(
+      `https://${APP_HOST}${appPath.contact(location.locationId, contact?.id ?? '')}`,
     );
     const input = popup.getByRole('combobox', { name: 'Add tag' });
     await input.fill('per-location-token');
@@ -74,18 +70,3 @@ test('connections added in bulk, named and searchable; each sub-account’s chan
   }
   expect(fake.requests.filter((r) => r.status === 403)).toEqual([]);
 });
-
-async function popupForContact(
-  newPage: Promise<Page>,
-  openExtensionPage: (path: string) => Promise<Page>,
-  locationId: string,
-  contactId: string,
-) {
-  const page = await newPage;
-  const url = `https://${APP_HOST}${appPath.contact(locationId, contactId)}`;
-  await page.goto(url);
-  const helper = await openExtensionPage('options.html');
-  const tabId = await tabIdOf(helper, url);
-  await helper.close();
-  return openExtensionPage(`popup.html?tabId=${tabId}`);
-}

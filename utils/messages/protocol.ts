@@ -83,6 +83,7 @@ const requests = {
 } as const;
 
 export type RequestType = keyof typeof requests;
+export const REQUEST_TYPES = Object.keys(requests) as RequestType[];
 export type RequestOf<T extends RequestType> = { type: T } & z.infer<(typeof requests)[T]>;
 export type AnyRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
 
@@ -351,6 +352,8 @@ export const inPageCommandSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type InPageCommand = z.infer<typeof inPageCommandSchema>;
+/** What a toast in the page says, and what its Undo undoes. */
+export type InPageToast = Omit<Extract<InPageCommand, { type: 'in-page.toast' }>, 'type'>;
 
 // --- Events pushed to open pages over a port --------------------------------------------
 

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '@/utils/api/client';
 import { ApiError, type ApiErrorKind, failureClass } from '@/utils/api/errors';
-import {
-  type FakeGhl,
-  LIMITED_TOKEN,
-  READ_ONLY_TOKEN,
-  SAMPLE,
-  SECOND,
-  startFakeGhl,
-  UNKNOWN_TOKEN,
-} from '../../fake-ghl';
+import { LIMITED_TOKEN, READ_ONLY_TOKEN, SAMPLE, SECOND, UNKNOWN_TOKEN } from '../../fake-ghl';
+import { useFakeGhl } from '../support/fake-ghl';
 
-let fake: FakeGhl;
-beforeAll(async () => {
-  fake = await startFakeGhl();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  // Violations of one test must not leak into the next.
-  expect(fake.violations).toEqual([]);
-  fake.reset();
-});
+const fake = useFakeGhl();
 
 const client = (token = SAMPLE.token, timeoutMs?: number) =>
-  createApiClient({ token, baseUrl: fake.apiBaseUrl, timeoutMs });
+  createApiClient({ token, baseUrl: fake().apiBaseUrl, timeoutMs });
 const ada = SAMPLE.contacts.ada;
 
 async function errorKind(call: Promise<unknown>): Promise<ApiErrorKind> {
@@ -47,8 +31,8 @@ describe('API client against the fake HighLevel', () => {
       name: 'Ada Lovelace',
       locationId: SAMPLE.locationId,
     });
-    expect(contact.tags).toEqual(fake.state.getContact(ada.id)?.tags);
-    const [request] = fake.requests;
+    expect(contact.tags).toEqual(fake().state.getContact(ada.id)?.tags);
+    const [request] = fake().requests;
     expect(request?.headers).toMatchObject({
       authorization: `Bearer ${SAMPLE.token}`,
       version: '2021-07-28',
@@ -59,10 +43,10 @@ describe('API client against the fake HighLevel', () => {
   it('adds and removes tags with one call each, reading whole and changed-only answers', async () => {
     const added = await client().changeTags('add', ada.id, ['spring-promo']);
     expect(added).toContain('spring-promo');
-    fake.setSwitches({ tagAnswer: 'changed' });
+    fake().setSwitches({ tagAnswer: 'changed' });
     expect(await client().changeTags('remove', ada.id, ['spring-promo'])).toEqual(['spring-promo']);
-    expect(fake.state.getContact(ada.id)?.tags).not.toContain('spring-promo');
-    expect(fake.requests.map((r) => [r.method, r.body])).toEqual([
+    expect(fake().state.getContact(ada.id)?.tags).not.toContain('spring-promo');
+    expect(fake().requests.map((r) => [r.method, r.body])).toEqual([
       ['POST', { tags: ['spring-promo'] }],
       ['DELETE', { tags: ['spring-promo'] }],
     ]);
@@ -78,7 +62,7 @@ describe('API client against the fake HighLevel', () => {
     const conversation = Object.values(SAMPLE.conversations)[0];
     const resolved = await client().getConversation(conversation?.id ?? '');
     expect(resolved.contactId).toBe(conversation?.contactId);
-    expect(fake.requests.at(-1)?.headers.version).toBe('2021-04-15');
+    expect(fake().requests.at(-1)?.headers.version).toBe('2021-04-15');
     const opportunity = Object.values(SAMPLE.opportunities)[0];
     expect((await client().getOpportunity(opportunity?.id ?? '')).contactId).toBe(
       opportunity?.contactId,
@@ -95,7 +79,7 @@ describe('API client against the fake HighLevel', () => {
       { contactId: ada.id, ok: true, message: expect.any(String) },
       { contactId: 'not-a-real-id', ok: false, message: 'contact id is not a valid firebase id' },
     ]);
-    expect(fake.requests[0]?.path).toBe('/contacts/bulk/tags/update/add');
+    expect(fake().requests[0]?.path).toBe('/contacts/bulk/tags/update/add');
   });
 
   it('names every kind of failure, and each kind says what the queue does next', async () => {
@@ -112,17 +96,17 @@ describe('API client against the fake HighLevel', () => {
     expect(await errorKind(client().changeTags('add', ada.id, ['x'.repeat(300)]))).toBe(
       'unprocessable',
     );
-    fake.setSwitches({ failNext: { count: 1, status: 503 } });
+    fake().setSwitches({ failNext: { count: 1, status: 503 } });
     expect(await errorKind(client().getContact(ada.id))).toBe('server');
-    fake.setSwitches({ rateLimit: { max: 1, intervalMs: 60_000 }, retryAfterHeader: true });
+    fake().setSwitches({ rateLimit: { max: 1, intervalMs: 60_000 }, retryAfterHeader: true });
     await client().getContact(ada.id);
     const limited = await client()
       .getContact(ada.id)
       .catch((error: ApiError) => error);
     expect(limited).toMatchObject({ kind: 'rate-limited', details: { status: 429 } });
     expect((limited as ApiError).details.retryAfterMs).toBeGreaterThan(0);
-    fake.setSwitches({ rateLimit: { max: 100, intervalMs: 10_000 } });
-    fake.setSwitches({ hangNext: { count: 1 } });
+    fake().setSwitches({ rateLimit: { max: 100, intervalMs: 10_000 } });
+    fake().setSwitches({ hangNext: { count: 1 } });
     expect(await errorKind(client(SAMPLE.token, 300).getContact(ada.id))).toBe('timeout');
     const offline = createApiClient({ token: SAMPLE.token, baseUrl: 'https://127.0.0.1:1' });
     expect(await errorKind(offline.getContact(ada.id))).toBe('network');
@@ -148,12 +132,12 @@ describe('API client against the fake HighLevel', () => {
   });
 
   it('a timed-out call changes nothing on the server (its answer never arrives)', async () => {
-    fake.setSwitches({ latencyMs: 1_000 });
+    fake().setSwitches({ latencyMs: 1_000 });
     expect(await errorKind(client(SAMPLE.token, 200).changeTags('add', ada.id, ['too-late']))).toBe(
       'timeout',
     );
-    const request = await fake.waitForRequest((r) => r.operationId === 'add-tags');
+    const request = await fake().waitForRequest((r) => r.operationId === 'add-tags');
     expect(request.applied).toBe(false);
-    expect(fake.state.getContact(ada.id)?.tags).not.toContain('too-late');
+    expect(fake().state.getContact(ada.id)?.tags).not.toContain('too-late');
   });
 });

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createJob } from '@/utils/queue/jobs';
-import { type FakeGhl, SAMPLE, startFakeGhl } from '../../fake-ghl';
+import { SAMPLE } from '../../fake-ghl';
 import { startBackground } from '../support/background';
+import { useFakeGhl } from '../support/fake-ghl';
 import { createMemoryArea } from '../support/memory-area';
 
-let fake: FakeGhl;
-beforeAll(async () => {
-  fake = await startFakeGhl();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  expect(fake.violations).toEqual([]);
-  fake.reset();
-});
+const fake = useFakeGhl();
 
 type JobView = {
   id: string;
@@ -23,7 +16,7 @@ type JobView = {
 };
 
 async function connected(memory = createMemoryArea()) {
-  const background = startBackground(fake, memory);
+  const background = startBackground(fake(), memory);
   await background.ask({
     type: 'connections.save',
     locationId: SAMPLE.locationId,
@@ -33,14 +26,14 @@ async function connected(memory = createMemoryArea()) {
   return background;
 }
 
-const bulkCalls = () => fake.requests.filter((r) => r.path === '/contacts/bulk/tags/update/add');
+const bulkCalls = () => fake().requests.filter((r) => r.path === '/contacts/bulk/tags/update/add');
 
 describe('bulk jobs through the change queue', () => {
   it('250 contacts, 2 not real, one chunk failing once: 248 updated, 2 failed and not offered for retry', async () => {
     const background = await connected();
-    const real = fake.state.addContacts(SAMPLE.locationId, 248);
+    const real = fake().state.addContacts(SAMPLE.locationId, 248);
     const unreal = ['NoSuchContact0000001', SAMPLE.contacts.deleted.id];
-    fake.setSwitches({
+    fake().setSwitches({
       failNext: { count: 1, status: 500, match: (r) => r.path.startsWith('/contacts/bulk') },
     });
     const started = await background.ask({
@@ -62,7 +55,7 @@ describe('bulk jobs through the change queue', () => {
       true,
     );
     expect(job.retryableFailed).toBe(0);
-    expect(real.every((id) => fake.state.getContact(id)?.tags.includes('webinar'))).toBe(true);
+    expect(real.every((id) => fake().state.getContact(id)?.tags.includes('webinar'))).toBe(true);
     expect(bulkCalls().filter((r) => r.applied)).toHaveLength(5);
     expect(bulkCalls().filter((r) => r.status === 500)).toHaveLength(1);
     for (const call of bulkCalls())
@@ -72,7 +65,7 @@ describe('bulk jobs through the change queue', () => {
   it('a job cancelled inside its undo window sends nothing and says what was not done', async () => {
     const background = await connected();
     await background.ask({ type: 'settings.update', undoWindowSeconds: 3 });
-    const ids = fake.state.addContacts(SAMPLE.locationId, 120);
+    const ids = fake().state.addContacts(SAMPLE.locationId, 120);
     const started = (await background.ask({
       type: 'bulk.start',
       locationId: SAMPLE.locationId,
@@ -100,7 +93,7 @@ describe('bulk jobs through the change queue', () => {
   it('a worker that died after saving a job, before queueing its chunks, finishes it at the next start', async () => {
     const memory = createMemoryArea();
     const first = await connected(memory);
-    const ids = fake.state.addContacts(SAMPLE.locationId, 75);
+    const ids = fake().state.addContacts(SAMPLE.locationId, 75);
     // The job was saved with every contact handed over, but no queue entry was written.
     const job = {
       ...createJob({
@@ -115,11 +108,11 @@ describe('bulk jobs through the change queue', () => {
     };
     await first.services.stores.jobs.write([{ ...job, pending: [], inFlight: ids }]);
 
-    const restarted = startBackground(fake, memory);
+    const restarted = startBackground(fake(), memory);
     await restarted.services.start();
     await restarted.passTime(0);
     expect((await restarted.services.bulk.get('job-1')).text).toBe('75 updated, 0 failed');
-    expect(ids.every((id) => fake.state.getContact(id)?.tags.includes('resumed'))).toBe(true);
+    expect(ids.every((id) => fake().state.getContact(id)?.tags.includes('resumed'))).toBe(true);
   });
 
   it('a content script may only run jobs of its own page’s location', async () => {

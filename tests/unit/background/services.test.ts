@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIVITY_LIMIT } from '@/entrypoints/background/changes';
-import { type FakeGhl, SAMPLE, startFakeGhl } from '../../fake-ghl';
+import { SAMPLE } from '../../fake-ghl';
 import { startBackground } from '../support/background';
+import { useFakeGhl } from '../support/fake-ghl';
 
-let fake: FakeGhl;
-beforeAll(async () => {
-  fake = await startFakeGhl();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  expect(fake.violations).toEqual([]);
-  fake.reset();
-});
+const fake = useFakeGhl();
 
 const ada = SAMPLE.contacts.ada.id;
 
 async function connected() {
-  const background = startBackground(fake);
+  const background = startBackground(fake());
   const saved = await background.ask({
     type: 'connections.save',
     locationId: SAMPLE.locationId,
@@ -49,7 +42,7 @@ describe('background services against the fake HighLevel', () => {
     const view = answerValue<{ chips: { tag: string; state: string }[] }>(
       await background.ask({ type: 'contact.view', locationId: SAMPLE.locationId, contactId: ada }),
     );
-    expect(view.chips.map((chip) => chip.tag)).toEqual(fake.state.getContact(ada)?.tags);
+    expect(view.chips.map((chip) => chip.tag)).toEqual(fake().state.getContact(ada)?.tags);
     expect(view.chips.every((chip) => chip.state === 'saved')).toBe(true);
   });
 
@@ -69,7 +62,7 @@ describe('background services against the fake HighLevel', () => {
   });
 
   it('without a token for the location, says so and queues nothing', async () => {
-    const background = startBackground(fake);
+    const background = startBackground(fake());
     const answer = await background.ask({
       type: 'tags.change',
       locationId: SAMPLE.locationId,
@@ -135,8 +128,10 @@ describe('background services against the fake HighLevel', () => {
       await background.ask({ type: 'location.tags', locationId: SAMPLE.locationId }),
     );
     expect(first.tags).toContain('VIP-Client');
-    const calls = fake.requests.filter((r) => r.operationId === 'get-location-tags').length;
+    const calls = fake().requests.filter((r) => r.operationId === 'get-location-tags').length;
     await background.ask({ type: 'location.tags', locationId: SAMPLE.locationId });
-    expect(fake.requests.filter((r) => r.operationId === 'get-location-tags')).toHaveLength(calls);
+    expect(fake().requests.filter((r) => r.operationId === 'get-location-tags')).toHaveLength(
+      calls,
+    );
   });
 });

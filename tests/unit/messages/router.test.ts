@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createServices } from '@/entrypoints/background/services';
-import { answerSchemaFor, type RequestType } from '@/utils/messages/protocol';
+import { answerSchemaFor, REQUEST_TYPES, type RequestType } from '@/utils/messages/protocol';
 import { identifySender } from '@/utils/messages/sender';
 import { createManualClock } from '../support/manual-clock';
 import { createMemoryArea } from '../support/memory-area';
@@ -134,21 +134,7 @@ describe('sender checks', () => {
 });
 
 describe('router under fuzzing', () => {
-  const types: RequestType[] = [
-    'contact.view',
-    'location.tags',
-    'tags.change',
-    'change.undo',
-    'contacts.search',
-    'page.contact',
-    'settings.get',
-    'settings.update',
-    'connections.list',
-    'connections.save',
-    'connections.remove',
-    'connections.test',
-    'activity.list',
-  ];
+  const types = REQUEST_TYPES;
 
   function randomValue(random: ReturnType<typeof seededRandom>, depth = 0): unknown {
     const choices: (() => unknown)[] = [
