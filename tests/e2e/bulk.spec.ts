@@ -168,3 +168,30 @@ test('the extension updated (reloaded) mid-job: the new version finishes the job
     ),
   ).toBe(true);
 });
+
+test('selected rows in the toolbar popup: "Select all on this page", and what HighLevel claims beyond the page', async ({
+  connect,
+  openWithPopup,
+  popupFor,
+}) => {
+  await connect();
+  const { page } = await openWithPopup(CONTACT_LIST);
+  const rows = page.locator('tr[id] input[type="checkbox"]');
+  await rows.nth(0).check();
+  await rows.nth(1).check();
+  const popup = await popupFor(page);
+  await expect(popup.getByText('2 contacts selected')).toBeVisible();
+  const onPage = await rows.count();
+  await popup.getByRole('button', { name: `Select all on this page (${onPage})` }).click();
+  await expect(popup.getByText(`${onPage} contacts selected`)).toBeVisible();
+  await expect(popup.getByRole('button', { name: `Add to ${onPage} contacts` })).toBeVisible();
+
+  // HighLevel's "all 1,234 selected" while the page holds fewer rows: the panel says so.
+  const claimed = await openWithPopup(`${CONTACT_LIST}?claimAll=1234`);
+  await expect(claimed.popup.getByText(`${onPage} contacts selected`)).toBeVisible();
+  await expect(
+    claimed.popup.getByText(
+      `HighLevel says 1,234 are selected; ${onPage} are on this page, and only those will be changed.`,
+    ),
+  ).toBeVisible();
+});

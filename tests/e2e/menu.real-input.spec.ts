@@ -93,3 +93,41 @@ test('a sub-account’s own quick tags replace the shared ones on its pages', as
   const request = await fake.waitForRequest((r) => r.path === `/contacts/${alan.id}/tags`);
   expect(request.body).toEqual({ tags: ['VIP-Client'] });
 });
+
+test('right-click a selected row: the quick tag goes to the whole selection in one bulk call', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const options = await openExtensionPage('options.html');
+  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  await ask(options, { type: 'quickTags.set', tags: ['hot-lead'] });
+  const page = await context.newPage();
+  await contactList(page);
+  const picked = [SAMPLE.contacts.ada, SAMPLE.contacts.alan];
+  for (const contact of picked)
+    await page.locator(`tr[id="${contact.id}"] input[type="checkbox"]`).check();
+  await focusWindow(page);
+  await rightClick(
+    page,
+    page.locator(`tr[id="${alan.id}"] td`).filter({ hasText: alan.email ?? '' }),
+  );
+  chooseContactTagsEntry('page');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Adding ‘hot-lead’ to 2 contacts' }),
+  ).toBeVisible();
+  const call = await fake.waitForRequest((r) => r.path === '/contacts/bulk/tags/update/add');
+  expect(call.body).toEqual({
+    contacts: picked.map((contact) => contact.id),
+    tags: ['hot-lead'],
+    locationId: SAMPLE.locationId,
+  });
+  expect(
+    fake.requests.filter(
+      (r) =>
+        r.path.endsWith('/tags') && r.path.startsWith('/contacts/') && !r.path.includes('bulk'),
+    ),
+  ).toEqual([]);
+});
