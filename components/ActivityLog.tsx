@@ -10,7 +10,7 @@ const STATE_WORDS: Record<ActivityItem['state'], string> = {
 };
 
 /** "Recent changes": every change and its fate, so nothing happens out of sight. */
-export function ActivityLog({ client, limit = 20 }: { client: BackgroundClient; limit?: number }) {
+export function ActivityLog({ client }: { client: BackgroundClient }) {
   const [items, setItems] = useState<ActivityItem[] | undefined>();
   useEffect(() => {
     const load = async () => {
@@ -29,8 +29,8 @@ export function ActivityLog({ client, limit = 20 }: { client: BackgroundClient; 
     <section class="ct-section" aria-labelledby="recent-changes">
       <h3 id="recent-changes">Recent changes</h3>
       {items?.length === 0 && <p class="ct-muted">No changes yet.</p>}
-      <ul class="ct-list" aria-label="Recent changes">
-        {(items ?? []).slice(0, limit).map((item) => (
+      <ul class="ct-list ct-activity" aria-label="Recent changes">
+        {(items ?? []).map((item) => (
           <li key={item.id}>
             <span>
               {item.op === 'add' ? 'Add' : 'Remove'} {item.tags.map((tag) => `‘${tag}’`).join(', ')}{' '}
