@@ -1,4 +1,5 @@
 import { readHighLevelUrl } from '@/utils/detect/paths';
+import type { Selection } from '@/utils/detect/selection';
 import type { BackgroundClient } from '@/utils/messages/client';
 
 /** What a tag popup edits: the page's contact, or nothing (then it offers to find one). */
@@ -6,14 +7,6 @@ export type PageTarget =
   | { kind: 'contact'; locationId: string; contactId: string; tabId?: number; onPage: boolean }
   | ({ kind: 'selection'; locationId: string; tabId?: number } & Selection)
   | { kind: 'none'; locationId?: string; tabId?: number; problem?: string; noConnection?: boolean };
-
-/** Rows selected on a contact list, read at the moment of use. */
-export interface Selection {
-  contactIds: string[];
-  /** HighLevel says this many are selected, more than the page holds rows for. */
-  claimed?: number;
-  allOnPage: string[];
-}
 
 export interface TabInfo {
   id?: number;

@@ -2,11 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import type { TagOp } from '@/utils/api/client';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { JobView, PushedEvent } from '@/utils/messages/protocol';
+import { CONFIRM_ABOVE } from '@/utils/queue/jobs';
 import { foldTag, normalizeTag, sameTag, splitTagList } from '@/utils/tags/rules';
 import { createTagIndex, type TagIndex } from '@/utils/tags/suggest';
-
-/** Above this many contacts a bulk change is confirmed first (SPEC.md "Bulk"). */
-export const CONFIRM_ABOVE = 25;
 
 export interface BulkState {
   contactIds: string[];

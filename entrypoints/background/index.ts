@@ -11,9 +11,6 @@ import { createQuickActions } from './quick-actions';
 import { createServices } from './services';
 import { createWake, DRAIN_ALARM } from './wake';
 
-/** Above this many contacts, a bulk change asks for confirmation first (SPEC.md "Bulk"). */
-const CONFIRM_ABOVE = 25;
-
 export default defineBackground(() => {
   // MV3 forbids `new Function`, which zod otherwise compiles validators with.
   z.config({ jitless: true });
@@ -34,48 +31,15 @@ export default defineBackground(() => {
     },
     openInPage: (tabId) => injection.togglePopup(tabId),
     onQuickTagsChanged: () => void menus.followTab(),
-    readSelection: async (tabId) => {
-      const reading = await quickActions.readPage(tabId);
-      const page = readHighLevelUrl(reading?.url ?? '');
-      const rows = reading?.rows ?? [];
-      const selected = rows.filter((row) => row.selected).map((row) => row.contactId);
-      const claimed = reading?.selectionClaim;
-      return {
-        locationId: page.kind === 'none' ? undefined : page.locationId,
-        contactIds: selected,
-        ...(claimed !== undefined && claimed > selected.length ? { claimed } : {}),
-        allOnPage: rows.map((row) => row.contactId),
-      };
-    },
+    readSelection: (tabId) => quickActions.selectionOf(tabId),
   });
-  const { stores, bulk } = services;
+  const { stores } = services;
 
   const quickActions = createQuickActions({
     changes: services.changes,
     contacts: services.contacts,
     injection,
-    async tagSelection(tabId, target, op, tags) {
-      const count = target.contactIds.length;
-      // A big selection goes through the in-page bulk panel, which asks to confirm.
-      if (count > CONFIRM_ABOVE && (await injection.openBulk(tabId, { op, tags }))) return;
-      const job = await bulk.start({
-        locationId: target.locationId,
-        op,
-        tags,
-        contactIds: target.contactIds,
-      });
-      const verb = op === 'add' ? 'Adding' : 'Removing';
-      const seen = target.claimed
-        ? ` (HighLevel says ${target.claimed} are selected; ${count} are on this page)`
-        : '';
-      await quickActions.tell(tabId, {
-        text: `${verb} ${tags.map((tag) => `‘${tag}’`).join(', ')} ${op === 'add' ? 'to' : 'from'} ${count} contacts${seen}`,
-        tone: 'info',
-        jobId: job.id,
-        locationId: job.locationId,
-        undoUntil: job.undoUntil,
-      });
-    },
+    bulk: services.bulk,
   });
   const menus = createMenus(stores);
   const onCommand = createCommands({ injection, stores, quickActions });

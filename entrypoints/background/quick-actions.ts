@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { TagOp } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
+import { readHighLevelUrl } from '@/utils/detect/paths';
+import { selectionFrom } from '@/utils/detect/selection';
 import { type MenuTarget, resolveMenuTarget } from '@/utils/menus/menu-target';
 import { ProtocolError } from '@/utils/messages/errors';
 import { READ_PAGE } from '@/utils/messages/page-protocol';
-import { type InPageToast, pageReadingSchema } from '@/utils/messages/protocol';
+import { type InPageToast, pageReadingSchema, type SelectionView } from '@/utils/messages/protocol';
+import { CONFIRM_ABOVE } from '@/utils/queue/jobs';
+import type { Bulk } from './bulk';
 import type { Changes } from './changes';
 import type { Contacts } from './contacts';
 import type { Injection } from './injection';
@@ -16,13 +20,8 @@ export interface QuickActionsDeps {
   changes: Changes;
   contacts: Contacts;
   injection: Injection;
-  /** Bulk jobs: a selection of rows is tagged through them. */
-  tagSelection(
-    tabId: number,
-    target: Extract<MenuTarget, { kind: 'selection' }>,
-    op: TagOp,
-    tags: string[],
-  ): Promise<void>;
+  /** A selection of rows is tagged through a bulk job. */
+  bulk: Bulk;
 }
 
 export type QuickActions = ReturnType<typeof createQuickActions>;
@@ -68,9 +67,47 @@ export function createQuickActions(deps: QuickActionsDeps) {
     return (await Promise.race([fetched.catch(() => undefined), timeout])) ?? 'this contact';
   }
 
+  /** A selection is tagged through a bulk job; a big one through the in-page panel, to confirm. */
+  async function tagSelection(
+    tabId: number,
+    target: Extract<MenuTarget, { kind: 'selection' }>,
+    op: TagOp,
+    tags: string[],
+  ) {
+    const count = target.contactIds.length;
+    if (count > CONFIRM_ABOVE && (await injection.openBulk(tabId, { op, tags }))) return;
+    const job = await deps.bulk.start({
+      locationId: target.locationId,
+      op,
+      tags,
+      contactIds: target.contactIds,
+    });
+    const verb = op === 'add' ? 'Adding' : 'Removing';
+    const seen = target.claimed
+      ? ` (HighLevel says ${target.claimed} are selected; ${count} are on this page)`
+      : '';
+    await tell(tabId, {
+      text: `${verb} ${tags.map((tag) => `‘${tag}’`).join(', ')} ${op === 'add' ? 'to' : 'from'} ${count} contacts${seen}`,
+      tone: 'info',
+      jobId: job.id,
+      locationId: job.locationId,
+      undoUntil: job.undoUntil,
+    });
+  }
+
+  /** What a tab's contact list has selected, as its always-on script reads it now. */
+  async function selectionOf(tabId: number): Promise<SelectionView> {
+    const reading = await readPage(tabId);
+    const page = readHighLevelUrl(reading?.url ?? '');
+    return {
+      locationId: page.kind === 'none' ? undefined : page.locationId,
+      ...selectionFrom(reading?.rows ?? [], reading?.selectionClaim),
+    };
+  }
+
   async function apply(tabId: number, target: MenuTarget, op: TagOp, tag: string) {
     if (target.kind === 'none') return tell(tabId, { text: target.reason, tone: 'error' });
-    if (target.kind === 'selection') return deps.tagSelection(tabId, target, op, [tag]);
+    if (target.kind === 'selection') return tagSelection(tabId, target, op, [tag]);
     try {
       const contact = await contactOf(target);
       const entry = await changes.change({ ...contact, op, tags: [tag] });
@@ -120,6 +157,7 @@ export function createQuickActions(deps: QuickActionsDeps) {
 
   return {
     readPage,
+    selectionOf,
     tell,
     apply,
     edit,

@@ -7,6 +7,7 @@ import { createTargetFollower } from '@/components/page-target';
 import uiCss from '@/components/ui.css?inline';
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import { readContactRows, readSelectionClaim } from '@/utils/detect/rows';
+import { selectionFrom } from '@/utils/detect/selection';
 import { APP_HOST_PATTERNS } from '@/utils/hosts';
 import { backgroundClient } from '@/utils/messages/client';
 import { inPageCommandSchema } from '@/utils/messages/protocol';
@@ -45,14 +46,7 @@ export default defineContentScript({
 
 /** The page's selected contact rows, read from the DOM at this moment. */
 async function readPageSelection() {
-  const rows = readContactRows(document);
-  const contactIds = rows.filter((row) => row.selected).map((row) => row.contactId);
-  const claimed = readSelectionClaim(document);
-  return {
-    contactIds,
-    ...(claimed !== undefined && claimed > contactIds.length ? { claimed } : {}),
-    allOnPage: rows.map((row) => row.contactId),
-  };
+  return selectionFrom(readContactRows(document), readSelectionClaim(document));
 }
 
 function createInPagePanel(ctx: ContentScriptContext) {

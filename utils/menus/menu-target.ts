@@ -1,4 +1,5 @@
 import { readHighLevelUrl } from '../detect/paths';
+import { selectionFrom } from '../detect/selection';
 import type { PageReading } from '../messages/page-protocol';
 
 /** What a context-menu click or a quick-tag command acts on (SPEC.md, "Context menu target"). */
@@ -39,15 +40,14 @@ export function resolveMenuTarget(click: {
   const { locationId } = page;
   const reading = click.reading;
   const clicked = reading?.rightClicked;
-  const selected = (reading?.rows ?? []).filter((row) => row.selected).map((row) => row.contactId);
+  const { contactIds, claimed } = selectionFrom(reading?.rows ?? [], reading?.selectionClaim);
   const onUnselectedRow = clicked?.contactId !== undefined && !clicked.onSelectedRow;
-  if (selected.length > 0 && !onUnselectedRow) {
-    const claimed = reading?.selectionClaim;
+  if (contactIds.length > 0 && !onUnselectedRow) {
     return {
       kind: 'selection',
       locationId,
-      contactIds: selected,
-      ...(claimed !== undefined && claimed > selected.length ? { claimed } : {}),
+      contactIds,
+      ...(claimed === undefined ? {} : { claimed }),
     };
   }
   if (clicked?.contactId) return { kind: 'contact', locationId, contactId: clicked.contactId };

@@ -26,6 +26,9 @@ const ERROR_WITHOUT_MESSAGE = 'HighLevel refused this contact without saying why
 /** Enough rows for the panel; the summary carries the full count. */
 const FAILURES_SHOWN = 50;
 
+/** Above this many contacts a bulk change is confirmed first (SPEC.md "Bulk"). */
+export const CONFIRM_ABOVE = 25;
+
 export interface NewJob {
   id: string;
   locationId: string;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Bulk } from '@/entrypoints/background/bulk';
 import type { Changes } from '@/entrypoints/background/changes';
 import { createCommands } from '@/entrypoints/background/commands';
 import type { Contacts } from '@/entrypoints/background/contacts';
@@ -23,7 +24,7 @@ function setup(pageCanShowUi: boolean) {
       changes: {} as Changes,
       contacts: {} as Contacts,
       injection,
-      tagSelection: async () => undefined,
+      bulk: {} as Bulk,
     }),
     apply: vi.fn(async (_tabId: number, _target: unknown, _op: string, _tag: string) => undefined),
     targetOfCommand: vi.fn(async () => ({ kind: 'none' as const, reason: 'x' })),
