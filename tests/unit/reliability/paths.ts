@@ -194,9 +194,7 @@ const quickTag: PathDriver = {
       changes: worker.services.changes,
       contacts: worker.services.contacts,
       injection,
-      tagSelection: async () => {
-        throw new Error('a single contact was expected, not a selection');
-      },
+      bulk: worker.services.bulk,
     });
     for (const contactId of targets) {
       await quick.apply(TAB_ID, { kind: 'contact', locationId: LOCATION, contactId }, 'add', tag);
