@@ -1,9 +1,10 @@
 import { applyTagAnswer } from '@/utils/api/answer-rule';
 import type { Contact } from '@/utils/api/client';
-import { ApiError } from '@/utils/api/errors';
+import { ApiError, failureClass } from '@/utils/api/errors';
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import { ProtocolError } from '@/utils/messages/errors';
 import type { ContactSummary } from '@/utils/messages/protocol';
+import { backoffMs } from '@/utils/queue/backoff';
 import { buildContactView } from '@/utils/queue/contact-view';
 import type { Clock } from '@/utils/queue/limiter';
 import { keepRecent } from '@/utils/storage/lru';
@@ -18,6 +19,8 @@ const MAX_CACHED_LOCATIONS = 50;
 const MAX_RECENT_TAGS = 20;
 /** Location tags older than this are refreshed in the background on use. */
 const LOCATION_TAGS_FRESH_MS = 5 * 60_000;
+/** A contact read that keeps failing transiently is retried this often (about a minute in all). */
+const READ_RETRIES = 6;
 
 export interface ContactsDeps {
   stores: Stores;
@@ -67,8 +70,12 @@ export function createContacts(deps: ContactsDeps) {
     );
   }
 
-  /** Reads the contact from HighLevel; the server's list becomes the truth. */
-  async function refresh(locationId: string, contactId: string): Promise<void> {
+  /**
+   * Reads the contact from HighLevel; the server's list becomes the truth. A transient
+   * failure (429, 5xx, network, timeout) is retried quietly with backoff, a 429 never shown;
+   * only a permanent one (deleted, refused) is stated as the contact's problem.
+   */
+  async function refresh(locationId: string, contactId: string, attempt = 0): Promise<void> {
     const client = await connections.clientFor(locationId);
     try {
       const contact = await client.getContact(contactId);
@@ -78,8 +85,20 @@ export function createContacts(deps: ContactsDeps) {
       problems.delete(contactId);
       await remember(contact, locationId);
     } catch (error) {
-      problems.set(contactId, readProblem(error));
-      throw error;
+      const transient = error instanceof ApiError && failureClass(error.kind) === 'retry';
+      // A 429 is not a failure: it waits its turn however long the storm lasts.
+      const rateLimited = error instanceof ApiError && error.kind === 'rate-limited';
+      if (!transient || (!rateLimited && attempt >= READ_RETRIES)) {
+        problems.set(contactId, readProblem(error));
+        throw error;
+      }
+      if (rateLimited) problems.delete(contactId);
+      else problems.set(contactId, readProblem(error));
+      const next = rateLimited ? attempt : attempt + 1;
+      void clock
+        .sleep(error.details.retryAfterMs ?? backoffMs(next + 1))
+        .then(() => refresh(locationId, contactId, next))
+        .catch(() => undefined);
     } finally {
       deps.onContactChange(locationId, contactId);
     }
@@ -89,6 +108,7 @@ export function createContacts(deps: ContactsDeps) {
   async function recordAnswer(entry: QueueEntry, answerTags: readonly string[] | undefined) {
     const [contactId] = entry.contactIds;
     if (!contactId) return;
+    problems.delete(contactId); // HighLevel just answered for this contact.
     await stores.contacts.update((contacts) => {
       const cached = contacts[contactId];
       const known =
