@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactView } from '@/utils/messages/protocol';
 import { type FakeGhl, SAMPLE, startFakeGhl } from '../../fake-ghl';
 import { activity, LOCATION, okValue } from './paths';
-import { createWorld, sleepReal } from './world';
+import { createWorld } from './world';
 
 let fake: FakeGhl;
 beforeAll(async () => {
