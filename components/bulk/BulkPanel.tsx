@@ -170,6 +170,7 @@ function Progress(props: { job: JobView; onCancel(): void; onRetry(): void }) {
         {job.done} done · {job.failed} failed · {job.pending} pending
         {job.notDone > 0 && ` · ${job.notDone} not done`}
       </p>
+      {job.problem && <p class="ct-muted">Waiting: {job.problem}</p>}
       {job.finished && <p class="ct-summary">{job.text}</p>}
       <div class="ct-row">
         {undoOpen && (

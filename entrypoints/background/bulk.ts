@@ -58,7 +58,7 @@ export function createBulk(deps: BulkDeps) {
       }),
     );
     if (!updated || !before) return undefined;
-    deps.onJobChange(view(updated, await undoUntil(updated.id)));
+    deps.onJobChange(view(updated, await queueState(updated.id)));
     if (!jobSummary(before).finished && jobSummary(updated).finished)
       await deps.onJobFinished(updated);
     return updated;
@@ -84,12 +84,17 @@ export function createBulk(deps: BulkDeps) {
     }
   }
 
-  async function undoUntil(jobId: string): Promise<number | undefined> {
-    const waiting = (await stores.queue.read()).filter(
-      (entry) => entry.jobId === jobId && entry.inFlightSince === undefined,
-    );
-    const ends = waiting.map((entry) => entry.sendAfter).filter((end) => end > clock.now());
-    return ends.length > 0 ? Math.max(...ends) : undefined;
+  /** What the job's chunks in the queue say: the undo window, and any problem being retried. */
+  async function queueState(jobId: string): Promise<{ undoUntil?: number; problem?: string }> {
+    const chunks = (await stores.queue.read()).filter((entry) => entry.jobId === jobId);
+    const ends = chunks
+      .filter((entry) => entry.inFlightSince === undefined)
+      .map((entry) => entry.sendAfter)
+      .filter((end) => end > clock.now());
+    return {
+      undoUntil: ends.length > 0 ? Math.max(...ends) : undefined,
+      problem: chunks.find((entry) => entry.problem)?.problem,
+    };
   }
 
   async function start(request: {
@@ -152,7 +157,7 @@ export function createBulk(deps: BulkDeps) {
 
   async function get(jobId: string, locationId?: string): Promise<JobView> {
     const job = await find(jobId, locationId);
-    return view(job, await undoUntil(job.id));
+    return view(job, await queueState(job.id));
   }
 
   /** The queue settled one of a job's chunks. */
@@ -201,7 +206,7 @@ export function createBulk(deps: BulkDeps) {
   return { start, get, cancel, retry, resume, onChunkSettled };
 }
 
-function view(job: Job, undoUntil: number | undefined): JobView {
+function view(job: Job, queued: { undoUntil?: number; problem?: string }): JobView {
   const summary = jobSummary(job);
   return {
     id: job.id,
@@ -218,6 +223,7 @@ function view(job: Job, undoUntil: number | undefined): JobView {
     cancelled: summary.cancelled,
     text: summary.text,
     failures: failuresOf(job),
-    undoUntil,
+    undoUntil: queued.undoUntil,
+    problem: summary.finished ? undefined : queued.problem,
   };
 }

@@ -158,20 +158,24 @@ export function createChanges(deps: ChangesDeps) {
       item.contactName || !item.contactId
         ? item
         : { ...item, contactName: names[item.contactId]?.name };
+    const queue = await stores.queue.read();
     const jobs: ActivityItem[] = (await stores.jobs.read())
       .filter((job) => !jobSummary(job).finished)
-      .map((job) => ({
-        id: job.id,
-        at: job.createdAt,
-        locationId: job.locationId,
-        contactCount:
-          job.done.length + job.failed.length + job.pending.length + job.inFlight.length,
-        op: job.op,
-        tags: job.tags,
-        state: 'pending',
-        reason: jobSummary(job).text,
-      }));
-    const singles = (await stores.queue.read()).filter((entry) => !entry.jobId);
+      .map((job) => {
+        const problem = queue.find((entry) => entry.jobId === job.id && entry.problem)?.problem;
+        const summary = jobSummary(job);
+        return {
+          id: job.id,
+          at: job.createdAt,
+          locationId: job.locationId,
+          contactCount: summary.total,
+          op: job.op,
+          tags: job.tags,
+          state: 'pending',
+          reason: problem ? `${summary.text}; waiting: ${problem}` : summary.text,
+        };
+      });
+    const singles = queue.filter((entry) => !entry.jobId);
     const pending: ActivityItem[] = singles.map((entry) => ({
       ...describeEntry(entry),
       at: entry.createdAt,

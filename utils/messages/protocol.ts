@@ -217,6 +217,8 @@ export const jobViewSchema = z.object({
   ),
   /** Until then "Undo" cancels the whole job unsent. */
   undoUntil: z.number().optional(),
+  /** A transient problem being retried, or the refused token the job waits for, in words. */
+  problem: z.string().optional(),
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 
