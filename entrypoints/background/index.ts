@@ -1,6 +1,7 @@
+// First: zod must be set up for MV3 (no `new Function`) before any schema is built.
+import '@/utils/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { z } from 'zod';
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import { readMenuId } from '@/utils/menus/quick-tag-menu';
 import { realClock } from '@/utils/queue/limiter';
@@ -12,8 +13,6 @@ import { createServices } from './services';
 import { createWake, DRAIN_ALARM } from './wake';
 
 export default defineBackground(() => {
-  // MV3 forbids `new Function`, which zod otherwise compiles validators with.
-  z.config({ jitless: true });
   // Content scripts may not read storage at all: tokens live there.
   void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 

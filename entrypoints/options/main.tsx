@@ -1,12 +1,11 @@
+// First: zod must be set up for MV3 (no `new Function`) before any schema is built.
+import '@/utils/zod';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import '@/components/pages.css';
 import { backgroundClient } from '@/utils/messages/client';
 import { App } from './App';
 import { createOptionsStore } from './store';
-
-z.config({ jitless: true });
 
 const params = new URLSearchParams(location.search);
 const options = createOptionsStore(backgroundClient, (pattern) =>

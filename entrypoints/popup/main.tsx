@@ -1,13 +1,12 @@
+// First: zod must be set up for MV3 (no `new Function`) before any schema is built.
+import '@/utils/zod';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import '@/components/ui.css';
 import { isHighLevelPath } from '@/utils/detect/paths';
 import { backgroundClient } from '@/utils/messages/client';
 import { readDomain } from '@/utils/settings/domains';
 import { App } from './App';
-
-z.config({ jitless: true });
 
 const params = new URLSearchParams(location.search);
 

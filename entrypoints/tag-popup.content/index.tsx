@@ -1,8 +1,9 @@
+// First: zod must be set up for MV3 (no `new Function`) before any schema is built.
+import '@/utils/zod';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { z } from 'zod';
 import { createTargetFollower } from '@/components/page-target';
 import uiCss from '@/components/ui.css?inline';
 import { readHighLevelUrl } from '@/utils/detect/paths';
@@ -28,7 +29,6 @@ export default defineContentScript({
   matches: APP_HOST_PATTERNS,
   registration: 'runtime',
   main(ctx) {
-    z.config({ jitless: true });
     installKeyGuard(ctx.signal);
     const panel = createInPagePanel(ctx);
     browser.runtime.onMessage.addListener((message, sender) => {

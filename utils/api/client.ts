@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { API_ORIGIN } from '../hosts';
+import type { z } from '../zod';
 import { ApiError, errorFromResponse } from './errors';
 import { readRateLimitHeaders } from './rate-limit-headers';
 import {

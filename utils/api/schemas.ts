@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Answers are parsed leniently: unknown fields pass, optional fields may be missing

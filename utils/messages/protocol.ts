@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { isHighLevelId } from '../detect/ids';
+import { z } from '../zod';
 
 /**
  * The one message protocol between the trusted background and everything else

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { BULK_CHUNK, tagOpSchema } from '../storage/schemas';
+import { z } from '../zod';
 
 /** The version the jobs store is written with; a change of the shape below needs a migration. */
 export const JOB_FORMAT_VERSION = 1;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { isHighLevelId } from '../detect/ids';
 import { type Settings, UNDO_WINDOW } from '../storage/schemas';
+import { z } from '../zod';
 import { readDomain } from './domains';
 import { checkQuickTags } from './quick-tags';
 

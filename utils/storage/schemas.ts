@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** The formats kept in `chrome.storage.local`. Each store carries its own version. */
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 
 /** The slice of `chrome.storage.local` a store needs; the fake browser and tests provide it too. */
 export interface StorageArea {
