@@ -115,6 +115,14 @@ function PasteBox(props: {
 }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  /** Contacts found beside refused input: the user decides after reading the reasons. */
+  const [found, setFound] = useState<FoundContact[]>([]);
+
+  function proceed(contacts: FoundContact[]) {
+    const [only] = contacts;
+    if (only && contacts.length === 1) props.onOpen(only);
+    if (contacts.length > 1) props.onMany(groupByLocation(contacts));
+  }
 
   function open(event: Event) {
     event.preventDefault();
@@ -141,9 +149,9 @@ function PasteBox(props: {
           ? 'Paste a contact ID or a contact’s link.'
           : undefined,
     );
-    const [only] = found;
-    if (only && found.length === 1) props.onOpen(only);
-    if (found.length > 1) props.onMany(groupByLocation(found));
+    // With refusals, the reasons stay in sight and the contacts found wait for a click.
+    setFound(reasons.length > 0 ? found : []);
+    if (reasons.length === 0) proceed(found);
   }
 
   return (
@@ -167,6 +175,11 @@ function PasteBox(props: {
         <p class="ct-problem" role="alert">
           {problem}
         </p>
+      )}
+      {found.length > 0 && (
+        <button type="button" class="ct-secondary" onClick={() => proceed(found)}>
+          Go on with the {found.length === 1 ? 'contact' : `${found.length} contacts`} found
+        </button>
       )}
     </form>
   );

@@ -2,8 +2,15 @@ import { createStore } from 'zustand/vanilla';
 import type { TagOp } from '@/utils/api/client';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { JobView, PushedEvent } from '@/utils/messages/protocol';
-import { CONFIRM_ABOVE } from '@/utils/queue/jobs';
-import { foldTag, normalizeTag, sameTag, splitTagList } from '@/utils/tags/rules';
+import { CONFIRM_ABOVE, MAX_JOB_CONTACTS, tooManyContacts } from '@/utils/queue/jobs';
+import {
+  foldTag,
+  MAX_TAGS_PER_CHANGE,
+  normalizeTag,
+  sameTag,
+  splitTagList,
+  tooManyTags,
+} from '@/utils/tags/rules';
 import { createTagIndex, type TagIndex } from '@/utils/tags/suggest';
 
 export interface BulkState {
@@ -65,6 +72,11 @@ export function createBulkStore(
 
   async function run(op: TagOp, tags: string[]) {
     setState({ confirming: undefined, alert: undefined });
+    const count = getState().contactIds.length;
+    if (count > MAX_JOB_CONTACTS) {
+      setState({ alert: tooManyContacts(count) });
+      return;
+    }
     const answer = await client.ask('bulk.start', {
       locationId,
       op,
@@ -128,13 +140,22 @@ export function createBulkStore(
 
     async choose(raw: string[]) {
       const chosen = [...getState().chosen];
+      if (chosen.length + raw.length > MAX_TAGS_PER_CHANGE) {
+        setState({ alert: tooManyTags(chosen.length + raw.length) });
+        return false;
+      }
+      const present = new Set(chosen.map(foldTag));
       for (const text of raw) {
         const check = normalizeTag(text);
         if (!check.ok) {
           setState({ alert: check.reason });
           return false;
         }
-        if (!chosen.some((tag) => sameTag(tag, check.tag))) chosen.push(check.tag);
+        const key = foldTag(check.tag);
+        if (!present.has(key)) {
+          present.add(key);
+          chosen.push(check.tag);
+        }
       }
       setState({ chosen, alert: undefined });
       return true;

@@ -1,7 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { ContactView, ErrorKind, PushedEvent } from '@/utils/messages/protocol';
-import { normalizeTag, sameTag, splitTagList } from '@/utils/tags/rules';
+import {
+  foldTag,
+  MAX_TAGS_PER_CHANGE,
+  normalizeTag,
+  sameTag,
+  splitTagList,
+  tooManyTags,
+} from '@/utils/tags/rules';
 import { createTagIndex, type TagIndex } from '@/utils/tags/suggest';
 
 export interface ContactIds {
@@ -123,6 +130,11 @@ export function createEditorStore(client: BackgroundClient, ids: ContactIds) {
 
   /** Adds typed or picked tags; refuses in words what breaks the tag rules, changing nothing. */
   async function add(raw: string[]) {
+    if (raw.length > MAX_TAGS_PER_CHANGE) {
+      setState({ alert: tooManyTags(raw.length) });
+      return false;
+    }
+    const present = new Set(shownTags().map(foldTag));
     const tags: string[] = [];
     for (const text of raw) {
       const check = normalizeTag(text);
@@ -130,8 +142,11 @@ export function createEditorStore(client: BackgroundClient, ids: ContactIds) {
         setState({ alert: check.reason });
         return false;
       }
-      const shown = shownTags().some((tag) => sameTag(tag, check.tag));
-      if (!shown && !tags.some((tag) => sameTag(tag, check.tag))) tags.push(check.tag);
+      const key = foldTag(check.tag);
+      if (!present.has(key)) {
+        present.add(key);
+        tags.push(check.tag);
+      }
     }
     await change('add', tags);
     return true;

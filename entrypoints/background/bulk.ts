@@ -9,19 +9,19 @@ import {
   createJob,
   failuresOf,
   jobSummary,
+  MAX_JOB_CONTACTS,
   recordChunkFailure,
   recordChunkResult,
   releaseChunk,
   retryFailed,
   takeChunks,
+  tooManyContacts,
 } from '@/utils/queue/jobs';
 import type { Clock } from '@/utils/queue/limiter';
 import type { QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
 import { normalizeTag } from '@/utils/tags/rules';
 
-/** Contacts one job may hold (a whole smart list of a busy sub-account). */
-export const MAX_JOB_CONTACTS = 10_000;
 /** Finished jobs kept for their summary; the oldest go first. */
 const KEPT_JOBS = 20;
 
@@ -120,10 +120,7 @@ export function createBulk(deps: BulkDeps) {
     const { contactIds } = request;
     if (contactIds.length === 0) throw new ProtocolError('refused', 'No contacts to tag.');
     if (contactIds.length > MAX_JOB_CONTACTS) {
-      throw new ProtocolError(
-        'refused',
-        `At most ${MAX_JOB_CONTACTS.toLocaleString('en')} contacts at once.`,
-      );
+      throw new ProtocolError('refused', tooManyContacts(contactIds.length));
     }
     const settings = await stores.settings.read();
     const job = createJob({

@@ -11,6 +11,9 @@ import { normalizeTag } from '@/utils/tags/rules';
 import type { Connections } from './connections';
 import type { Contacts } from './contacts';
 
+const NOT_IN_THIS_LOCATION =
+  'HighLevel refused this contact for this sub-account: it belongs to another one, or its ID is wrong.';
+
 /** The activity log keeps this many changes (SPEC.md "Activity log"). */
 export const ACTIVITY_LIMIT = 200;
 
@@ -44,7 +47,15 @@ export function createChanges(deps: ChangesDeps) {
     send,
     heldLocations: async () => connections.heldLocations(await stores.queue.read()),
     serverTags: (contactId) => contacts.serverTags(contactId),
-    onRefused: (locationId, error) => connections.markRefused(locationId, error),
+    onRefused: async (locationId, error) => {
+      // A 403 may be about the contact (another sub-account's), not the token: a page could
+      // otherwise break a connection by naming someone else's contact.
+      if (error.kind === 'other-location' && (await connections.stillWorks(locationId))) {
+        return { held: false, reason: NOT_IN_THIS_LOCATION };
+      }
+      await connections.markRefused(locationId, error);
+      return { held: true };
+    },
     onSettled: settle,
     onChange: deps.onChange,
     wakeAt: deps.wakeAt,

@@ -134,6 +134,17 @@ export function createConnections(deps: ConnectionsDeps) {
     deps.onChange();
   }
 
+  /** Whether the location's token still reads the location (a cheap search of one contact). */
+  async function stillWorks(locationId: string): Promise<boolean> {
+    try {
+      const client = await clientFor(locationId);
+      await client.searchContacts({ locationId, query: '', pageLimit: 1 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Locations whose changes must wait: no token, or a token HighLevel refused. */
   async function heldLocations(queue: readonly QueueEntry[]): Promise<Set<string>> {
     const connections = await stores.connections.read();
@@ -202,7 +213,18 @@ export function createConnections(deps: ConnectionsDeps) {
     deps.onChange();
   }
 
-  return { clientFor, list, save, rename, remove, markRefused, heldLocations, test, find };
+  return {
+    clientFor,
+    list,
+    save,
+    rename,
+    remove,
+    markRefused,
+    stillWorks,
+    heldLocations,
+    test,
+    find,
+  };
 }
 
 const TOKEN_REFUSED =

@@ -126,6 +126,12 @@ export function createContacts(deps: ContactsDeps) {
     deps.onContactChange(entry.locationId, contactId);
   }
 
+  /** Whether the contact is known to be another location's. */
+  async function belongsElsewhere(locationId: string, contactId: string): Promise<boolean> {
+    const cached = (await stores.contacts.read())[contactId];
+    return cached !== undefined && cached.locationId !== locationId;
+  }
+
   async function cachedName(contactId: string): Promise<string | undefined> {
     return (await stores.contacts.read())[contactId]?.name;
   }
@@ -213,6 +219,7 @@ export function createContacts(deps: ContactsDeps) {
     recordAnswer,
     serverTags,
     cachedName,
+    belongsElsewhere,
     search,
     contactOfPage,
     locationTags,
@@ -223,6 +230,9 @@ export function createContacts(deps: ContactsDeps) {
 function readProblem(error: unknown): string {
   if (error instanceof ApiError && error.kind === 'not-found') {
     return 'This contact was not found: it may have been deleted.';
+  }
+  if (error instanceof ApiError && error.kind === 'other-location') {
+    return 'HighLevel refused this contact for this sub-account: it belongs to another one, or the token lost access. Check the connection on the options page.';
   }
   if (error instanceof ApiError || error instanceof ProtocolError) return error.message;
   return 'Could not read the contact.';

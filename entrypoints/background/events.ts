@@ -56,7 +56,9 @@ export function createEventHub(extension: { id: string; origin: string }) {
     const seen = new Map<string, { locationId: string; contactId: string }>();
     for (const listener of listeners) {
       for (const subscription of listener.subscriptions) {
-        if (subscription.topic === 'contact') seen.set(subscription.contactId, subscription);
+        if (subscription.topic === 'contact') {
+          seen.set(`${subscription.locationId}/${subscription.contactId}`, subscription);
+        }
       }
     }
     return [...seen.values()];
@@ -66,9 +68,10 @@ export function createEventHub(extension: { id: string; origin: string }) {
     for (const listener of listeners) {
       if (wants(listener, event)) {
         if (event.topic === 'contact') {
+          const key = `${event.view.locationId}/${event.view.contactId}`;
           const json = JSON.stringify(event.view);
-          if (listener.sent.get(event.view.contactId) === json) continue;
-          listener.sent.set(event.view.contactId, json);
+          if (listener.sent.get(key) === json) continue;
+          listener.sent.set(key, json);
         }
         post(listener, event);
       }
@@ -88,8 +91,14 @@ function allowed(caller: Caller, subscription: Subscription): boolean {
 
 function wants(listener: Listener, event: PushedEvent): boolean {
   return listener.subscriptions.some((subscription) => {
+    // A contact is heard of only under its own location: a page of location A naming B's
+    // contact under A's ID must not receive what another page shows of it.
     if (event.topic === 'contact') {
-      return subscription.topic === 'contact' && subscription.contactId === event.view.contactId;
+      return (
+        subscription.topic === 'contact' &&
+        subscription.contactId === event.view.contactId &&
+        subscription.locationId === event.view.locationId
+      );
     }
     if (event.topic === 'job') {
       return (
@@ -100,7 +109,9 @@ function wants(listener: Listener, event: PushedEvent): boolean {
     }
     if (event.topic === 'settled') {
       return (
-        (subscription.topic === 'contact' && subscription.contactId === event.change.contactId) ||
+        (subscription.topic === 'contact' &&
+          subscription.contactId === event.change.contactId &&
+          subscription.locationId === event.change.locationId) ||
         subscription.topic === 'activity'
       );
     }

@@ -11,6 +11,9 @@ import type { Connections } from './connections';
 import type { Contacts } from './contacts';
 import type { Domains } from './domains';
 
+/** A content script opens the options page at most this often. */
+const OPTIONS_OPEN_GAP_MS = 5_000;
+
 /** Binds each request of the protocol to the service that answers it. */
 export function createHandlers(services: {
   stores: Stores;
@@ -30,6 +33,7 @@ export function createHandlers(services: {
   const { bulk, domains } = services;
   const { stores, connections, contacts, changes, openOptions, openInPage } = services;
   const queue = () => stores.queue.read();
+  let lastOptionsOpenedAt = 0;
 
   async function contactView(locationId: string, contactId: string) {
     return contacts.view(locationId, contactId, await queue());
@@ -79,7 +83,12 @@ export function createHandlers(services: {
       return { file: exportSettings(await stores.settings.read(), names) };
     },
 
-    async 'options.open'({ locationId }) {
+    async 'options.open'({ locationId }, caller) {
+      // A page driving the in-page popup could otherwise open tab after tab.
+      const now = Date.now();
+      if (caller.kind === 'content-script' && now - lastOptionsOpenedAt < OPTIONS_OPEN_GAP_MS)
+        return {};
+      lastOptionsOpenedAt = now;
       await openOptions({ locationId });
       return {};
     },

@@ -100,6 +100,8 @@ export function createServices(deps: ServicesDeps) {
   });
 
   async function publishContact(locationId: string, contactId: string) {
+    // Someone watching this contact under another location's ID hears nothing of it.
+    if (await contacts.belongsElsewhere(locationId, contactId)) return;
     const view = await contacts.view(locationId, contactId, await stores.queue.read());
     hub.publish({ topic: 'contact', view });
   }

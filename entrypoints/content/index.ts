@@ -4,6 +4,7 @@ import { contactAt, isRowSelected, readContactRows, readSelectionClaim } from '@
 import { API_HOST_PATTERN, APP_HOST_PATTERNS } from '@/utils/hosts';
 import { isReadPage, type PageReading } from '@/utils/messages/page-protocol';
 import { installKeyGuard } from '@/utils/page/key-guard';
+import { contentScriptLifetime, onExtensionMessage } from '@/utils/page/lifetime';
 import { SCRIPT_STARTED_EVENT } from '@/utils/page/ui-root';
 
 /**
@@ -18,13 +19,14 @@ export default defineContentScript({
   excludeMatches: [API_HOST_PATTERN],
   // Before the page's own scripts, so the key guard's listener comes first.
   runAt: 'document_start',
-  main(ctx) {
-    installKeyGuard(ctx.signal);
+  main() {
+    // An older version's scripts hear this and, finding their extension gone, go quiet.
     document.dispatchEvent(new CustomEvent(SCRIPT_STARTED_EVENT));
+    const lifetime = contentScriptLifetime();
+    installKeyGuard(lifetime);
 
     let rightClicked: PageReading['rightClicked'];
-    ctx.addEventListener(
-      document,
+    document.addEventListener(
       'contextmenu',
       (event) => {
         const target = event.target instanceof Element ? event.target : undefined;
@@ -33,11 +35,11 @@ export default defineContentScript({
           onSelectedRow: isRowSelected(target),
         };
       },
-      { capture: true },
+      { capture: true, signal: lifetime },
     );
 
-    browser.runtime.onMessage.addListener((message, sender) => {
-      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab || !isReadPage(message)) {
+    onExtensionMessage(lifetime, (message, sender) => {
+      if (sender.id !== browser.runtime.id || sender.tab || !isReadPage(message)) {
         return undefined;
       }
       const reading: PageReading = {

@@ -2,7 +2,6 @@
 import '@/utils/zod';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createTargetFollower } from '@/components/page-target';
 import uiCss from '@/components/ui.css?inline';
@@ -13,7 +12,8 @@ import { APP_HOST_PATTERNS } from '@/utils/hosts';
 import { backgroundClient } from '@/utils/messages/client';
 import { inPageCommandSchema } from '@/utils/messages/protocol';
 import { installKeyGuard } from '@/utils/page/key-guard';
-import { isFromOurUi, SCRIPT_STARTED_EVENT } from '@/utils/page/ui-root';
+import { contentScriptLifetime, onExtensionMessage } from '@/utils/page/lifetime';
+import { isFromOurUi } from '@/utils/page/ui-root';
 import { InPageApp } from './InPageApp';
 import inPageCss from './in-page.css?inline';
 import { createInPageStore, type InPageToast } from './in-page-store';
@@ -28,11 +28,12 @@ export default defineContentScript({
   // Registered at run time only; these hosts are already HighLevel's own host permissions.
   matches: APP_HOST_PATTERNS,
   registration: 'runtime',
-  main(ctx) {
-    installKeyGuard(ctx.signal);
-    const panel = createInPagePanel(ctx);
-    browser.runtime.onMessage.addListener((message, sender) => {
-      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return undefined;
+  main() {
+    const lifetime = contentScriptLifetime();
+    installKeyGuard(lifetime);
+    const panel = createInPagePanel(lifetime);
+    onExtensionMessage(lifetime, (message, sender) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       const command = inPageCommandSchema.safeParse(message);
       if (!command.success) return undefined;
       if (command.data.type === 'in-page.toggle') panel.toggle();
@@ -44,13 +45,18 @@ export default defineContentScript({
   },
 });
 
+/** The Navigation API's event (Chromium), not yet in TypeScript's DOM types. */
+interface NavigateEvent extends Event {
+  destination: { url: string };
+}
+
 /** The page's selected contact rows, read from the DOM at this moment. */
 async function readPageSelection() {
   return selectionFrom(readContactRows(document), readSelectionClaim(document));
 }
 
-function createInPagePanel(ctx: ContentScriptContext) {
-  const root = mountUiRoot(ctx, `${uiCss}\n${inPageCss}`);
+function createInPagePanel(lifetime: AbortSignal) {
+  const root = mountUiRoot(lifetime, `${uiCss}\n${inPageCss}`);
   const store = createInPageStore();
   let focusBefore: Element | null = null;
 
@@ -96,27 +102,29 @@ function createInPagePanel(ctx: ContentScriptContext) {
 
   // HighLevel switches contacts without reloading: follow it, never edit the previous one.
   // The event comes as the navigation starts, before `location` changes: use its new URL.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-    if (store.getState().open) {
+  // HighLevel switches contacts in-app (history.pushState): the Navigation API reports each
+  // navigation with its destination before `location` changes. No polling.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener(
+    'navigate',
+    (event) => {
+      if (!store.getState().open) return;
       store.setState({ target: undefined });
-      void refreshTarget(newUrl.href);
-    }
-  });
-  ctx.addEventListener(
-    document,
+      void refreshTarget((event as NavigateEvent).destination.url);
+    },
+    { signal: lifetime },
+  );
+  document.addEventListener(
     'pointerdown',
     (event) => {
       if (store.getState().open && !isFromOurUi(event)) close();
     },
-    { capture: true },
+    { capture: true, signal: lifetime },
   );
 
-  // A newer version's content script starting means this one was cut off by an update:
-  // reading `isInvalid` notices, and the UI is removed (no "Extension context invalidated").
-  document.addEventListener(SCRIPT_STARTED_EVENT, () => ctx.isInvalid, { signal: ctx.signal });
-
   render(<InPageApp client={backgroundClient} store={store} onClose={close} />, root.mountPoint);
-  ctx.onInvalidated(() => render(null, root.mountPoint));
+  // Cut off by an update: the UI goes quietly (no "Extension context invalidated").
+  lifetime.addEventListener('abort', () => render(null, root.mountPoint), { once: true });
 
   return {
     open,

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { UI_ROOT_ATTRIBUTE } from '@/utils/page/ui-root';
 
 /**
@@ -24,7 +23,7 @@ const HOST_STYLE = [
   .map((rule) => `${rule} !important`)
   .join('; ');
 
-export function mountUiRoot(ctx: ContentScriptContext, css: string) {
+export function mountUiRoot(lifetime: AbortSignal, css: string) {
   // A script of an older version may have left its host behind.
   for (const stale of document.querySelectorAll(`[${UI_ROOT_ATTRIBUTE}]`)) stale.remove();
   const host = document.createElement('contact-tags-ui');
@@ -37,7 +36,7 @@ export function mountUiRoot(ctx: ContentScriptContext, css: string) {
   const mountPoint = document.createElement('div');
   shadow.append(style, mountPoint);
   document.documentElement.append(host);
-  ctx.onInvalidated(() => host.remove());
+  lifetime.addEventListener('abort', () => host.remove(), { once: true });
   return {
     host,
     mountPoint,

@@ -1,4 +1,5 @@
 import { isHighLevelId } from '../detect/ids';
+import { MAX_TAGS_PER_CHANGE } from '../tags/rules';
 import { z } from '../zod';
 
 /**
@@ -11,6 +12,12 @@ const highLevelId = z.string().refine(isHighLevelId, 'not a HighLevel ID');
 /** Raw tag text; the background applies the tag rules and refuses what breaks them. */
 const tagText = z.string().max(1_000);
 const tagOp = z.enum(['add', 'remove']);
+/** Chrome's tab IDs are positive 32-bit integers. */
+const tabId = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 31 - 1);
 
 const requests = {
   /** The contact's name and tags as known now (cached, then refreshed through events). */
@@ -22,7 +29,7 @@ const requests = {
     locationId: highLevelId,
     contactId: highLevelId,
     op: tagOp,
-    tags: z.array(tagText).min(1).max(100),
+    tags: z.array(tagText).min(1).max(MAX_TAGS_PER_CHANGE),
   }),
   'change.undo': z.object({ changeId: z.string().max(100) }),
   'contacts.search': z.object({ locationId: highLevelId, query: z.string().max(200) }),
@@ -34,7 +41,8 @@ const requests = {
     locationId: highLevelId,
     op: tagOp,
     tags: z.array(tagText).min(1).max(100),
-    contactIds: z.array(z.string().max(100)).min(1).max(10_000),
+    // Far above the job limit, so the background can refuse a big list in words.
+    contactIds: z.array(z.string().max(100)).min(1).max(100_000),
   }),
   'bulk.get': z.object({ locationId: highLevelId, jobId: z.string().max(100) }),
   /** Stops a job: what was applied stays; what was not sent is reported as not done. */
@@ -61,9 +69,9 @@ const requests = {
     token: z.string().max(4_096).optional(),
   }),
   /** The toolbar popup's "Open in page": the in-page popup on that tab. */
-  'tab.openInPage': z.object({ tabId: z.number().int().nonnegative() }),
+  'tab.openInPage': z.object({ tabId: tabId }),
   /** What a tab's contact list has selected (read by the always-on script at this moment). */
-  'tab.selection': z.object({ tabId: z.number().int().nonnegative() }),
+  'tab.selection': z.object({ tabId: tabId }),
   'domains.list': z.object({}),
   /** A white-label domain the user has just granted on the options page. */
   'domains.add': z.object({ domain: z.string().max(2_000) }),

@@ -24,8 +24,15 @@ export interface ChangeQueueDeps {
   heldLocations(): Promise<ReadonlySet<string>>;
   /** The contact's tags as the server last said, for coalescing. */
   serverTags(contactId: string): Promise<readonly string[] | undefined>;
-  /** HighLevel refused the token (401/403): hold the location until the user fixes it. */
-  onRefused(locationId: string, error: ApiError): Promise<void>;
+  /**
+   * HighLevel refused the call (401/403). Either the connection is broken (hold the
+   * location until the user fixes it) or, when the token still works there, the call named
+   * something outside the location: then the change alone fails, for the reason given.
+   */
+  onRefused(
+    locationId: string,
+    error: ApiError,
+  ): Promise<{ held: true } | { held: false; reason: string }>;
   onSettled(entry: QueueEntry, settlement: Settlement): Promise<void>;
   /** The queue changed (entries added, sent, retried, removed). */
   onChange(): void;
@@ -214,8 +221,13 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
       return;
     }
     if (failure === 'connection') {
-      await patch(entry.id, { problem: error.message });
-      await deps.onRefused(entry.locationId, error);
+      const refusal = await deps.onRefused(entry.locationId, error);
+      if (refusal.held) {
+        await patch(entry.id, { problem: error.message });
+        return;
+      }
+      await remove(entry.id);
+      await deps.onSettled(entry, { state: 'failed', reason: refusal.reason, error });
       return;
     }
     // A 429 is not a failure (SPEC.md "Rate limits"): retried quietly, without backoff growth.

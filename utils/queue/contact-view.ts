@@ -16,7 +16,8 @@ export function buildContactView(
   const chips: Chip[] = (cached?.tags ?? []).map((tag) => ({ tag, state: 'saved' }));
   const pending: ContactView['pending'] = [];
   for (const entry of queue) {
-    if (!entry.contactIds.includes(ids.contactId)) continue;
+    // Only the location's own changes: a page never sees another sub-account's.
+    if (entry.locationId !== ids.locationId || !entry.contactIds.includes(ids.contactId)) continue;
     for (const tag of entry.tags) replay(chips, entry.op, tag);
     if (entry.jobId === undefined) {
       pending.push({

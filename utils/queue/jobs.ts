@@ -29,6 +29,13 @@ const FAILURES_SHOWN = 50;
 /** Above this many contacts a bulk change is confirmed first (SPEC.md "Bulk"). */
 export const CONFIRM_ABOVE = 25;
 
+/** Contacts one job may hold (a whole smart list of a busy sub-account). */
+export const MAX_JOB_CONTACTS = 10_000;
+
+export function tooManyContacts(count: number): string {
+  return `At most ${MAX_JOB_CONTACTS.toLocaleString('en')} contacts at once: this has ${count.toLocaleString('en')}. Tag them in parts.`;
+}
+
 export interface NewJob {
   id: string;
   locationId: string;

@@ -15,6 +15,13 @@ export type RefusedInput = { input: string; reason: string };
  */
 export const MAX_TAG_LENGTH = 100;
 
+/** Tags in one change (one API call); a longer pasted list is refused, to paste in parts. */
+export const MAX_TAGS_PER_CHANGE = 100;
+
+export function tooManyTags(count: number): string {
+  return `At most ${MAX_TAGS_PER_CHANGE} tags at once: this has ${count.toLocaleString('en')}. Paste them in parts.`;
+}
+
 // Unicode White_Space plus the byte-order mark, which pastes from files carry.
 const WHITESPACE_RUN = /[\p{White_Space}\uFEFF]+/gu;
 // Control characters (Cc) and lone surrogates (Cs in a `u` regex): invisible or

@@ -12,7 +12,7 @@ const UNDO_MS = 3000;
 type Reply = () => Promise<unknown>;
 
 /** A queue over in-memory storage whose calls the test answers one by one. */
-function setup(memory = createMemoryArea()) {
+function setup(memory = createMemoryArea(), tokenStillWorks = false) {
   const { clock, advance } = createManualClock();
   const store = defineVersionedStore(memory.area, {
     key: 'queue',
@@ -43,8 +43,11 @@ function setup(memory = createMemoryArea()) {
     heldLocations: async () => held,
     serverTags: async () => [],
     async onRefused(locationId) {
+      if (tokenStillWorks)
+        return { held: false as const, reason: 'Not a contact of this sub-account.' };
       refused.push(locationId);
       held.add(locationId);
+      return { held: true as const };
     },
     async onSettled(entry, settlement) {
       settled.push({ entry, settlement });
@@ -201,6 +204,22 @@ describe('change queue', () => {
     t.held.clear(); // the user replaced the token
     await t.tick(0);
     expect(t.calls.map((c) => c.entry.contactIds[0])).toEqual(['c1', 'c1', 'c2']);
+  });
+
+  it('a 403 about the contact, not the token, fails that change alone and holds nothing', async () => {
+    const t = setup(createMemoryArea(), true);
+    await t.queue.submit(addVip('c1'), 0);
+    await flush();
+    t.calls[0]?.answer(t.fail(new ApiError('other-location', 'Token refused.', { status: 403 })));
+    await flush();
+    await t.queue.submit(addVip('c2'), 0);
+    await flush();
+    expect(t.settled[0]?.settlement).toMatchObject({
+      state: 'failed',
+      reason: 'Not a contact of this sub-account.',
+    });
+    expect(t.refused).toEqual([]);
+    expect(t.calls.map((c) => c.entry.contactIds[0])).toEqual(['c1', 'c2']);
   });
 
   it('resends after a restart what a stopped worker left in flight', async () => {
