@@ -71,9 +71,12 @@ const FAULT_MESSAGES: Record<number, string> = {
   504: 'Gateway timeout',
 };
 
-/** What `failNext` answers. */
-export function injectedFault(status: number): ApiAnswer {
-  return json(status, { statusCode: status, message: FAULT_MESSAGES[status] ?? 'Injected fault' });
+/** What `failNext` answers: its own message when it has one, else the status's stock one. */
+export function injectedFault(status: number, message?: string | string[]): ApiAnswer {
+  return json(status, {
+    statusCode: status,
+    message: message ?? FAULT_MESSAGES[status] ?? 'Injected fault',
+  });
 }
 
 export function fullName(contact: Pick<ContactRecord, 'firstName' | 'lastName'>): string {

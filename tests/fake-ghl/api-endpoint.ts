@@ -142,7 +142,7 @@ export class ApiEndpoint {
         failure === undefined
           ? this.answer(match, body, tokenText, current)
           : withRetryAfter(
-              injectedFault(failure),
+              injectedFault(failure.status, failure.message),
               current,
               limiter.retryAfterSeconds(burstKey, current.rateLimit),
             );

@@ -57,12 +57,15 @@ export class SwitchBoard {
     return true;
   }
 
-  /** The status to fail with (and counts one down) when `failNext` claims this request. */
-  takeFailure(method: string, path: string): number | undefined {
+  /** The failure to answer (and counts one down) when `failNext` claims this request. */
+  takeFailure(
+    method: string,
+    path: string,
+  ): { status: number; message?: string | string[] } | undefined {
     const fail: FailNextSwitch | null = this.current.failNext;
     if (!fail || fail.count <= 0 || !matches(fail.match, method, path)) return undefined;
     const count = fail.count - 1;
     this.current = { ...this.current, failNext: count > 0 ? { ...fail, count } : null };
-    return fail.status;
+    return { status: fail.status, message: fail.message };
   }
 }

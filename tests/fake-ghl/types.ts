@@ -35,6 +35,8 @@ export interface FailNextSwitch {
   count: number;
   /** The HTTP status to answer, e.g. 500 or 503. */
   status: number;
+  /** The body's `message` (an array, as HighLevel's 422s have); a stock sentence when absent. */
+  message?: string | string[];
   match?: RequestMatcher;
 }
 

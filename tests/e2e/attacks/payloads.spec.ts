@@ -263,3 +263,38 @@ test('the options page shows markup in connection names, quick tags and refused 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a server error message holding markup is shown as text, in the editor and in the page', async ({
+  connect,
+  context,
+  openExtensionPage,
+  fake,
+}) => {
+  await connect();
+  const options = await openExtensionPage('options.html');
+  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  const ada = SAMPLE.contacts.ada;
+  const { page, url } = await openContactPage(context, SAMPLE.locationId, ada.id);
+  const popup = await toolbarPopupFor(openExtensionPage, url);
+  fake.setSwitches({
+    failNext: {
+      count: 2,
+      status: 422,
+      message: [P.img, P.script],
+      match: (r) => r.method === 'POST' && r.path.startsWith('/contacts/'),
+    },
+  });
+  const input = popup.getByRole('combobox', { name: 'Add tag' });
+  await input.fill('refused-by-server');
+  await popup.getByRole('option', { name: 'Create tag “refused-by-server”' }).click();
+  const alert = popup.getByRole('alert');
+  await expect(alert).toContainText(`${P.img}; ${P.script}`);
+  await expectInertExtensionPage(popup);
+
+  const dialog = await openInPagePopup(openExtensionPage, page, url);
+  await dialog.getByRole('combobox', { name: 'Add tag' }).fill('refused-in-page');
+  await dialog.getByRole('option', { name: 'Create tag “refused-in-page”' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(P.img);
+  expect(await liveMarkupInPage(page)).toEqual([]);
+  expect(await xssRan(page)).toBeNull();
+});

@@ -49,6 +49,15 @@ describe('failNext', () => {
     expect(tagsOf(fake, ada.id)).toEqual(ada.tags);
   });
 
+  it('answers with the message it is given, an array as a 422 has', async () => {
+    fake.setSwitches({ failNext: { count: 1, status: 422, message: ['<b>first</b>', 'second'] } });
+
+    const result = await callApi(fake, 'POST', addPath, { body: { tags: ['x'] } });
+
+    expect(result.body).toEqual({ statusCode: 422, message: ['<b>first</b>', 'second'] });
+    expect(tagsOf(fake, ada.id)).toEqual(ada.tags);
+  });
+
   it('only counts the requests its matcher accepts', async () => {
     fake.setSwitches({
       failNext: { count: 1, status: 500, match: (request) => request.method === 'POST' },
