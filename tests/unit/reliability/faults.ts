@@ -57,6 +57,23 @@ async function expectShown(cell: Cell, words: RegExp, what: string) {
   }
 }
 
+/** A transient problem: a single change shows it where it was made, a bulk job in its panel. */
+async function expectWaitingReason(cell: Cell, words: RegExp, what: string) {
+  if (!cell.path.bulk) return expectShown(cell, words, what);
+  const { elsewhere } = await cell.look();
+  if (!elsewhere.some((text) => words.test(text))) {
+    cell.problems.push(
+      `${what} not shown in the bulk panel; it showed: ${elsewhere.join(' | ') || 'nothing'}`,
+    );
+  }
+}
+
+function waitingDetail(cell: Cell, bulkWhat: string, singleWhat: string, quoted: string) {
+  return cell.path.bulk
+    ? `${bulkWhat}; “${quoted}” in the bulk panel`
+    : `${singleWhat}; “${quoted}” ${cell.path.where}`;
+}
+
 /** One change waits in the queue with a problem, not in flight; the others have landed. */
 async function oneWaitingWithProblem(cell: Cell): Promise<boolean> {
   const queue = await entries(cell);
@@ -149,8 +166,7 @@ const serverErrors: Fault = {
     await cell.submit();
     await world.passTime(UNDO_MS);
     await until(() => oneWaitingWithProblem(cell), 'the failed change back in the queue');
-    if (!path.bulk) await expectShown(cell, /problem answering.*retrying/i, 'the retry reason');
-    else await cell.look();
+    await expectWaitingReason(cell, /problem answering.*retrying/i, 'the retry reason');
     fake.setSwitches({ failNext: { count: 1, status: 503, match } });
     await untilSettled(cell, 'the change to land after two 5xx');
     const failed = tagRequests(fake).find((request) => request.status === 500);
@@ -163,9 +179,12 @@ const serverErrors: Fault = {
     const [first, second, third, ...more] = statuses;
     if (first !== 500 || second !== 503 || !third || third < 200 || third > 299 || more.length > 0)
       problems.push(`calls for ${contact} answered ${statuses.join(', ')}, expected 500, 503, 2xx`);
-    return path.bulk
-      ? 'chunk lands after 2 retries (500, 503); no reason in the job meanwhile'
-      : `lands after 2 retries (500, 503); “retrying shortly” ${path.where}`;
+    return waitingDetail(
+      cell,
+      'chunk lands after 2 retries (500, 503)',
+      'lands after 2 retries (500, 503)',
+      'retrying shortly',
+    );
   },
 };
 
@@ -233,15 +252,17 @@ const hangingCall: Fault = {
     await cell.submit();
     await world.passTime(UNDO_MS);
     await until(() => oneWaitingWithProblem(cell), 'the hung call to be abandoned');
-    if (!path.bulk) await expectShown(cell, /did not answer in time/i, 'the timeout');
-    else await cell.look();
+    await expectWaitingReason(cell, /did not answer in time/i, 'the timeout');
     await untilSettled(cell, 'the change to land after the hang');
     const hung = tagRequests(fake).filter((request) => request.outcome === 'hung');
     if (hung.length !== 1 || hung.some((request) => request.applied))
       problems.push(`${hung.length} hung calls, expected 1 that changed nothing`);
-    return path.bulk
-      ? 'chunk abandoned after 0.3 s (25 s in production), resent; no reason in the job meanwhile'
-      : `abandoned after 0.3 s (25 s in production), resent; “did not answer in time” ${path.where}`;
+    return waitingDetail(
+      cell,
+      'chunk abandoned after 0.3 s (25 s in production), resent',
+      'abandoned after 0.3 s (25 s in production), resent',
+      'did not answer in time',
+    );
   },
 };
 
@@ -264,8 +285,7 @@ const networkCut: Fault = {
         queue.length === waiting && queue.every((entry) => entry.problem && !entry.inFlightSince)
       );
     }, 'the changes after the cut to fail and wait');
-    if (!path.bulk) await expectShown(cell, /could not reach highlevel/i, 'the network problem');
-    else await cell.look();
+    await expectWaitingReason(cell, /could not reach highlevel/i, 'the network problem');
     // Still offline while backoffs pass: every retry fails again, nothing is dropped.
     await world.runUntil(
       () => network.offlineRefusals >= waiting * 3,
@@ -276,9 +296,12 @@ const networkCut: Fault = {
       problems.push('changes left the queue while offline');
     network.offline = false;
     await untilSettled(cell, 'the changes to land once back online');
-    return path.bulk
-      ? 'chunks retried through the cut, landed once back; no reason in the job meanwhile'
-      : `retried through the cut, landed once back; “Could not reach HighLevel” ${path.where}`;
+    return waitingDetail(
+      cell,
+      'chunks retried through the cut, landed once back',
+      'retried through the cut, landed once back',
+      'Could not reach HighLevel',
+    );
   },
 };
 

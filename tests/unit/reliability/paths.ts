@@ -258,7 +258,11 @@ const bulk: PathDriver = {
     const view = await job(worker, submission.jobId);
     return {
       here: await refusedConnection(worker),
-      elsewhere: [view.text, ...view.failures.map((failure) => failure.reason)],
+      elsewhere: [
+        view.text,
+        ...(view.problem ? [view.problem] : []),
+        ...view.failures.map((failure) => failure.reason),
+      ],
     };
   },
   async settled(worker, _targets, submission) {
