@@ -247,7 +247,7 @@ const hangingCall: Fault = {
   singles: 3,
   callTimeoutMs: TEST_CALL_TIMEOUT_MS,
   async run(cell) {
-    const { fake, world, path, problems } = cell;
+    const { fake, world, problems } = cell;
     fake.setSwitches({ hangNext: { count: 1, match: firstTargetCall(cell) } });
     await cell.submit();
     await world.passTime(UNDO_MS);
