@@ -6,7 +6,7 @@ import { CONFIRM_ABOVE, MAX_JOB_CONTACTS, tooManyContacts } from '@/utils/queue/
 import {
   foldTag,
   MAX_TAGS_PER_CHANGE,
-  normalizeTag,
+  newTags,
   sameTag,
   splitTagList,
   tooManyTags,
@@ -139,25 +139,17 @@ export function createBulkStore(
     },
 
     async choose(raw: string[]) {
-      const chosen = [...getState().chosen];
+      const { chosen } = getState();
       if (chosen.length + raw.length > MAX_TAGS_PER_CHANGE) {
         setState({ alert: tooManyTags(chosen.length + raw.length) });
         return false;
       }
-      const present = new Set(chosen.map(foldTag));
-      for (const text of raw) {
-        const check = normalizeTag(text);
-        if (!check.ok) {
-          setState({ alert: check.reason });
-          return false;
-        }
-        const key = foldTag(check.tag);
-        if (!present.has(key)) {
-          present.add(key);
-          chosen.push(check.tag);
-        }
+      const added = newTags(raw, chosen);
+      if (!added.ok) {
+        setState({ alert: added.reason });
+        return false;
       }
-      setState({ chosen, alert: undefined });
+      setState({ chosen: [...chosen, ...added.tags], alert: undefined });
       return true;
     },
 

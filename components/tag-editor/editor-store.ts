@@ -2,9 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { ContactView, ErrorKind, PushedEvent } from '@/utils/messages/protocol';
 import {
-  foldTag,
   MAX_TAGS_PER_CHANGE,
-  normalizeTag,
+  newTags,
   sameTag,
   splitTagList,
   tooManyTags,
@@ -134,21 +133,12 @@ export function createEditorStore(client: BackgroundClient, ids: ContactIds) {
       setState({ alert: tooManyTags(raw.length) });
       return false;
     }
-    const present = new Set(shownTags().map(foldTag));
-    const tags: string[] = [];
-    for (const text of raw) {
-      const check = normalizeTag(text);
-      if (!check.ok) {
-        setState({ alert: check.reason });
-        return false;
-      }
-      const key = foldTag(check.tag);
-      if (!present.has(key)) {
-        present.add(key);
-        tags.push(check.tag);
-      }
+    const added = newTags(raw, shownTags());
+    if (!added.ok) {
+      setState({ alert: added.reason });
+      return false;
     }
-    await change('add', tags);
+    await change('add', added.tags);
     return true;
   }
 

@@ -91,6 +91,28 @@ export function splitTagList(raw: string): { tags: string[]; refused: RefusedInp
 }
 
 /**
+ * Checks tags typed or picked to join `present` ones: the clean tags that are new (repeats
+ * dropped ignoring case, first spelling kept), or the first rule broken, so nothing changes.
+ */
+export function newTags(
+  raw: readonly string[],
+  present: readonly string[],
+): { ok: true; tags: string[] } | { ok: false; reason: string } {
+  const seen = new Set(present.map(foldTag));
+  const tags: string[] = [];
+  for (const text of raw) {
+    const check = normalizeTag(text);
+    if (!check.ok) return check;
+    const key = foldTag(check.tag);
+    if (!seen.has(key)) {
+      seen.add(key);
+      tags.push(check.tag);
+    }
+  }
+  return { ok: true, tags };
+}
+
+/**
  * The key under which tags compare case-insensitively. `toLowerCase` is
  * locale-independent (unlike `toLocaleLowerCase`) and is also what a server
  * that lowercases tags does, so two tags that fold alike are the ones it

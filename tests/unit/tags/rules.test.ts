@@ -3,6 +3,7 @@ import {
   findCaseVariant,
   foldTag,
   MAX_TAG_LENGTH,
+  newTags,
   normalizeTag,
   sameTag,
   splitTagList,
@@ -119,6 +120,28 @@ describe('splitTagList', () => {
     expect(result.refused.map((item) => item.input)).toEqual([long, 'bad\u0007tag']);
     expect(result.refused[0]?.reason).toMatch(/at most/);
     expect(result.refused[1]?.reason).toMatch(/control/);
+  });
+});
+
+describe('newTags', () => {
+  it('keeps only tags that are new, ignoring case, in the order given, tidied', () => {
+    expect(newTags(['  VIP ', 'lead', 'Lead', 'newsletter'], ['vip', 'Newsletter'])).toEqual({
+      ok: true,
+      tags: ['lead'],
+    });
+  });
+
+  it('refuses the whole list, in words, when one piece breaks a rule', () => {
+    const answer = newTags(['ok', 'a,b', 'fine'], []);
+    expect(answer.ok).toBe(false);
+    expect(answer).toMatchObject({ reason: expect.stringContaining("can't contain a comma") });
+  });
+
+  it('treats a decomposed accent in another case as the same tag', () => {
+    expect(newTags(['café'], ['CAFE\u0301'])).toEqual({
+      ok: true,
+      tags: [],
+    });
   });
 });
 
