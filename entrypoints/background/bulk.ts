@@ -20,7 +20,7 @@ import {
 import type { Clock } from '@/utils/queue/limiter';
 import type { QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
-import { normalizeTag } from '@/utils/tags/rules';
+import { newTags } from '@/utils/tags/rules';
 
 /** Finished jobs kept for their summary; the oldest go first. */
 const KEPT_JOBS = 20;
@@ -103,12 +103,9 @@ export function createBulk(deps: BulkDeps) {
     tags: string[];
     contactIds: string[];
   }) {
-    const tags: string[] = [];
-    for (const raw of request.tags) {
-      const check = normalizeTag(raw);
-      if (!check.ok) throw new ProtocolError('refused', check.reason);
-      tags.push(check.tag);
-    }
+    const checked = newTags(request.tags, []);
+    if (!checked.ok) throw new ProtocolError('refused', checked.reason);
+    const { tags } = checked;
     if (tags.length === 0) throw new ProtocolError('refused', 'Choose at least one tag.');
     const malformed = request.contactIds.filter((id) => !isHighLevelId(id)).length;
     if (malformed > 0) {

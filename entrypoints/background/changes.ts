@@ -7,7 +7,7 @@ import { jobSummary } from '@/utils/queue/jobs';
 import type { Clock } from '@/utils/queue/limiter';
 import type { ActivityEntry, QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
-import { normalizeTag } from '@/utils/tags/rules';
+import { newTags } from '@/utils/tags/rules';
 import type { Connections } from './connections';
 import type { Contacts } from './contacts';
 
@@ -118,12 +118,9 @@ export function createChanges(deps: ChangesDeps) {
     op: NewChange['op'];
     tags: string[];
   }) {
-    const tags: string[] = [];
-    for (const raw of request.tags) {
-      const check = normalizeTag(raw);
-      if (!check.ok) throw new ProtocolError('refused', check.reason);
-      tags.push(check.tag);
-    }
+    const checked = newTags(request.tags, []);
+    if (!checked.ok) throw new ProtocolError('refused', checked.reason);
+    const { tags } = checked;
     const connection = await connections.find(request.locationId);
     if (!connection) {
       throw new ProtocolError(

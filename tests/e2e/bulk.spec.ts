@@ -37,7 +37,7 @@ const appliedContacts = (fake: FakeGhl) =>
 
 test('250 pasted IDs, 2 not real, one chunk failing once with 500: "248 updated, 2 failed", the 2 not offered for retry', async ({
   connect,
-  openExtensionPage,
+  applySettings,
   fake,
   openWithPopup,
 }) => {
@@ -45,8 +45,7 @@ test('250 pasted IDs, 2 not real, one chunk failing once with 500: "248 updated,
   const real = fake.state.addContacts(SAMPLE.locationId, 248);
   const unreal = ['NoSuchContact0000001', SAMPLE.contacts.deleted.id];
   const { popup } = await openWithPopup(CONTACT_LIST);
-  const helper = await openExtensionPage('options.html');
-  await ask(helper, { type: 'settings.update', undoWindowSeconds: 0 });
+  await applySettings({ undoWindowSeconds: 0 });
   fake.setSwitches({
     failNext: { count: 1, status: 500, match: (r) => r.path.startsWith('/contacts/bulk') },
   });
@@ -66,7 +65,7 @@ test('250 pasted IDs, 2 not real, one chunk failing once with 500: "248 updated,
 
 test('5,000 contacts in chunks of 50 against a fake allowing 10 calls per 2 s: every contact tagged, no 429 shown', async ({
   connect,
-  openExtensionPage,
+  applySettings,
   fake,
   openWithPopup,
 }) => {
@@ -74,8 +73,7 @@ test('5,000 contacts in chunks of 50 against a fake allowing 10 calls per 2 s: e
   await connect();
   const ids = fake.state.addContacts(SAMPLE.locationId, 5_000);
   const { popup } = await openWithPopup(CONTACT_LIST);
-  const helper = await openExtensionPage('options.html');
-  await ask(helper, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
+  await applySettings({ undoWindowSeconds: 0, bulkChunkSize: 50 });
   fake.setSwitches({ rateLimit: { max: 10, intervalMs: 2_000 } });
   await pasteAndStart(popup, ids, 'spring-campaign');
 
@@ -91,7 +89,7 @@ test('5,000 contacts in chunks of 50 against a fake allowing 10 calls per 2 s: e
 test('the worker stopped mid-job: the job finishes and every contact is tagged once', async ({
   connect,
   context,
-  openExtensionPage,
+  applySettings,
   extensionId,
   fake,
   openWithPopup,
@@ -100,8 +98,7 @@ test('the worker stopped mid-job: the job finishes and every contact is tagged o
   await connect();
   const ids = fake.state.addContacts(SAMPLE.locationId, 600);
   const { popup } = await openWithPopup(CONTACT_LIST);
-  const helper = await openExtensionPage('options.html');
-  await ask(helper, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
+  const helper = await applySettings({ undoWindowSeconds: 0, bulkChunkSize: 50 });
   fake.setSwitches({ latencyMs: 400 });
   await pasteAndStart(popup, ids, 'resilient');
   await expect.poll(() => bulkCalls(fake).filter((r) => r.applied).length).toBeGreaterThan(1);
@@ -127,6 +124,7 @@ test('the worker stopped mid-job: the job finishes and every contact is tagged o
 test('the extension updated (reloaded) mid-job: the new version finishes the job from storage', async ({
   connect,
   context,
+  applySettings,
   openExtensionPage,
   extensionId,
   fake,
@@ -134,8 +132,7 @@ test('the extension updated (reloaded) mid-job: the new version finishes the job
   test.setTimeout(120_000);
   await connect();
   const ids = fake.state.addContacts(SAMPLE.locationId, 600);
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0, bulkChunkSize: 50 });
+  const setup = await applySettings({ undoWindowSeconds: 0, bulkChunkSize: 50 });
   fake.setSwitches({ latencyMs: 400 });
   const started = await ask<{ value: { id: string } }>(setup, {
     type: 'bulk.start',

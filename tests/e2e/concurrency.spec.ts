@@ -43,14 +43,11 @@ async function addTag(view: Page, tag: string) {
 }
 
 test('two tabs editing the same contact: the last action wins and both views converge', async ({
-  connect,
-  openExtensionPage,
+  connectWithSettings,
   fake,
   openWithPopup,
 }) => {
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  await connectWithSettings({ undoWindowSeconds: 0 });
   const first = await openWithPopup(contactUrl(ada.id));
   const second = await openWithPopup(contactUrl(ada.id));
 
@@ -68,14 +65,11 @@ test('two tabs editing the same contact: the last action wins and both views con
 });
 
 test('the toolbar popup and the in-page popup on the same contact converge', async ({
-  connect,
-  openExtensionPage,
+  connectWithSettings,
   fake,
   openWithPopup,
 }) => {
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  await connectWithSettings({ undoWindowSeconds: 0 });
   const { page, popup } = await openWithPopup(contactUrl(grace.id));
   const inPagePopup = await openWithPopup(contactUrl(grace.id));
   await inPagePopup.popup.getByRole('button', { name: 'Open in page' }).click();
@@ -99,15 +93,12 @@ test('the toolbar popup and the in-page popup on the same contact converge', asy
 });
 
 test('a bulk job and a later single change on the same contact: the single change wins', async ({
-  connect,
-  openExtensionPage,
+  connectWithSettings,
   fake,
   openWithPopup,
 }) => {
-  await connect();
-  const setup = await openExtensionPage('options.html');
   // Both wait in the undo window together, so the order of sending is the queue's to keep.
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 2 });
+  const setup = await connectWithSettings({ undoWindowSeconds: 2 });
   fake.setSwitches({ latencyMs: 300 });
   const job = await ask<{ ok: boolean }>(setup, {
     type: 'bulk.start',

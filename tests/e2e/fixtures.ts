@@ -1,7 +1,11 @@
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
+import type { RequestOf } from '../../utils/messages/protocol';
 import { type FakeGhl, SAMPLE, startFakeGhl } from '../fake-ghl';
 import { launchWithExtension } from './browser';
-import { tabIdOf } from './extension-api';
+import { ask, tabIdOf } from './extension-api';
+
+/** What a `settings.update` request may set (e.g. the undo window, the bulk chunk size). */
+export type SettingsUpdate = Omit<RequestOf<'settings.update'>, 'type'>;
 
 export interface ExtensionFixtures {
   /** A fresh fake HighLevel for this test; its contract violations fail the test. */
@@ -13,6 +17,16 @@ export interface ExtensionFixtures {
   openExtensionPage(path: string): Promise<Page>;
   /** Saves a connection through the real options page. */
   connect(locationId?: string, token?: string): Promise<void>;
+  /**
+   * Opens the options page and applies `settings` from it through the background; returns
+   * the page, still open, for further `ask`s.
+   */
+  applySettings(settings: SettingsUpdate): Promise<Page>;
+  /**
+   * The usual start of a test: the sample connection saved, then `settings` applied (most
+   * often an undo window of 0, so changes go out at once). Returns the options page used.
+   */
+  connectWithSettings(settings: SettingsUpdate): Promise<Page>;
   /** The toolbar popup for the tab showing `page`, opened as a page (`popup.html?tabId=N`). */
   popupFor(page: Page): Promise<Page>;
   /** Opens `url` in a new tab, then the toolbar popup for that tab. */
@@ -63,6 +77,21 @@ export const test = base.extend<ExtensionFixtures>({
       await options.getByRole('button', { name: 'Save connection' }).click();
       await expect(options.getByRole('status')).toContainText('saved');
       await options.close();
+    });
+  },
+
+  applySettings: async ({ openExtensionPage }, use) => {
+    await use(async (settings) => {
+      const options = await openExtensionPage('options.html');
+      await ask(options, { type: 'settings.update', ...settings });
+      return options;
+    });
+  },
+
+  connectWithSettings: async ({ connect, applySettings }, use) => {
+    await use(async (settings) => {
+      await connect();
+      return applySettings(settings);
     });
   },
 

@@ -2,18 +2,18 @@ import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
 import { ask } from './extension-api';
 import { expect, test } from './fixtures';
-import { chooseContactTagsEntry, focusWindow, rightClick } from './real-input';
+import { focusWindow, openFocused, rightClickFirstQuickTag } from './real-input';
 
 const alan = SAMPLE.contacts.alan;
 const tagCalls = (fake: FakeGhl, contactId: string) =>
   fake.requests.filter((r) => r.path === `/contacts/${contactId}/tags`);
 
-/** The sample contact list, rendered, with the window focused for real input. */
-async function contactList(page: Page) {
-  await page.goto(`https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`);
-  await expect(page.locator('body[data-ready]')).toBeAttached();
-  await focusWindow(page);
-}
+/** The sample contact list (rendered and focused for real input when opened by `openFocused`). */
+const CONTACT_LIST = `https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}`;
+
+/** Right-clicks Alan Turing's link in the list and picks the first quick tag. */
+const quickTagAlanByLink = (page: Page) =>
+  rightClickFirstQuickTag(page, page.getByRole('link', { name: 'Alan Turing' }), 'link');
 
 test('right-click a contact link, first entry: the quick tag lands after the undo window, with a toast', async ({
   connect,
@@ -24,12 +24,10 @@ test('right-click a contact link, first entry: the quick tag lands after the und
   await connect();
   const options = await openExtensionPage('options.html');
   await ask(options, { type: 'quickTags.set', tags: ['hot-lead', 'newsletter'] });
-  const page = await context.newPage();
-  await contactList(page);
+  const page = await openFocused(context, CONTACT_LIST);
 
   const clickedAt = Date.now();
-  await rightClick(page, page.getByRole('link', { name: 'Alan Turing' }));
-  chooseContactTagsEntry('link');
+  await quickTagAlanByLink(page);
   await expect(
     page.getByRole('status').filter({ hasText: 'Added ‘hot-lead’ to Alan Turing' }),
   ).toBeVisible();
@@ -40,20 +38,15 @@ test('right-click a contact link, first entry: the quick tag lands after the und
 });
 
 test('the same click, then Undo in the toast: nothing reaches HighLevel', async ({
-  connect,
+  connectWithSettings,
   context,
-  openExtensionPage,
   fake,
 }) => {
-  await connect();
-  const options = await openExtensionPage('options.html');
   // The longest undo window, so a slow machine still shows Undo when the click lands.
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 10 });
+  const options = await connectWithSettings({ undoWindowSeconds: 10 });
   await ask(options, { type: 'quickTags.set', tags: ['hot-lead'] });
-  const page = await context.newPage();
-  await contactList(page);
-  await rightClick(page, page.getByRole('link', { name: 'Alan Turing' }));
-  chooseContactTagsEntry('link');
+  const page = await openFocused(context, CONTACT_LIST);
+  await quickTagAlanByLink(page);
   await page.getByRole('button', { name: 'Undo' }).click();
 
   // Once cancelled, a change leaves the queue for good: the log says so.
@@ -72,49 +65,40 @@ test('the same click, then Undo in the toast: nothing reaches HighLevel', async 
 });
 
 test('a sub-account’s own quick tags replace the shared ones on its pages', async ({
-  connect,
+  connectWithSettings,
   context,
-  openExtensionPage,
   fake,
 }) => {
-  await connect();
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  const options = await connectWithSettings({ undoWindowSeconds: 0 });
   await ask(options, { type: 'quickTags.set', tags: ['hot-lead'] });
   await ask(options, {
     type: 'quickTags.set',
     locationId: SAMPLE.locationId,
     tags: ['VIP-Client', 'hot-lead'],
   });
-  const page = await context.newPage();
-  await contactList(page);
-  await rightClick(page, page.getByRole('link', { name: 'Alan Turing' }));
-  chooseContactTagsEntry('link');
+  const page = await openFocused(context, CONTACT_LIST);
+  await quickTagAlanByLink(page);
   const request = await fake.waitForRequest((r) => r.path === `/contacts/${alan.id}/tags`);
   expect(request.body).toEqual({ tags: ['VIP-Client'] });
 });
 
 test('right-click a selected row: the quick tag goes to the whole selection in one bulk call', async ({
-  connect,
+  connectWithSettings,
   context,
-  openExtensionPage,
   fake,
 }) => {
-  await connect();
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  const options = await connectWithSettings({ undoWindowSeconds: 0 });
   await ask(options, { type: 'quickTags.set', tags: ['hot-lead'] });
-  const page = await context.newPage();
-  await contactList(page);
+  const page = await openFocused(context, CONTACT_LIST);
   const picked = [SAMPLE.contacts.ada, SAMPLE.contacts.alan];
   for (const contact of picked)
     await page.locator(`tr[id="${contact.id}"] input[type="checkbox"]`).check();
   await focusWindow(page);
-  await rightClick(
+  await rightClickFirstQuickTag(
     page,
     page.locator(`tr[id="${alan.id}"] td`).filter({ hasText: alan.email ?? '' }),
+    'page',
   );
-  chooseContactTagsEntry('page');
   await expect(
     page.getByRole('status').filter({ hasText: 'Adding ‘hot-lead’ to 2 contacts' }),
   ).toBeVisible();

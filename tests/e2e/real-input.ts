@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
 
 /**
  * Real keyboard and mouse input through the X server (xdotool), for what Playwright cannot
@@ -20,6 +21,18 @@ export async function focusWindow(page: Page): Promise<void> {
   const id = ids.at(-1);
   if (!id) throw new Error(`No X window titled ${title}`);
   xdotool('windowfocus', '--sync', id);
+}
+
+/**
+ * Opens `url`, a page of the fake HighLevel, in a new tab, waits until it has rendered, and
+ * gives its window the focus, ready for real input.
+ */
+export async function openFocused(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('body[data-ready]')).toBeAttached();
+  await focusWindow(page);
+  return page;
 }
 
 /** Presses a key chord for real, e.g. `alt+shift+g`. */
@@ -68,6 +81,19 @@ export function chooseContactTagsEntry(place: keyof typeof MENU_PLACE, entryInde
   // Right twice: if the submenu was slow to open, the second opens it; if it was open, the
   // second does nothing on its (leaf) first entry. Either way Return acts in the submenu.
   xdotool('key', '--delay', '300', ...up, 'Right', 'Right', ...down, 'Return');
+}
+
+/**
+ * Right-clicks `target` and picks the first entry of our submenu (the first quick tag).
+ * `place`: whether `target` is a link or plain page content.
+ */
+export async function rightClickFirstQuickTag(
+  page: Page,
+  target: Locator,
+  place: keyof typeof MENU_PLACE,
+): Promise<void> {
+  await rightClick(page, target);
+  chooseContactTagsEntry(place);
 }
 
 /**

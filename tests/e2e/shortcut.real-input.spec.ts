@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { APP_HOST, appPath, SAMPLE, WHITE_LABEL_HOST } from '../fake-ghl';
 import { expect, test } from './fixtures';
 import { focusWindow, pressKeys, typeText } from './real-input';
@@ -12,6 +12,16 @@ async function pressShortcut(page: Page) {
 }
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Contact tags' });
+
+/** Ada's contact page on `host` in a new tab, and the popup opened on it by the shortcut. */
+async function shortcutPopupOnAda(context: BrowserContext, host: string) {
+  const page = await context.newPage();
+  await page.goto(`https://${host}${appPath.contact(SAMPLE.locationId, ada.id)}`);
+  await pressShortcut(page);
+  const dialog = dialogOf(page);
+  await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  return { page, dialog };
+}
 
 /** Computed styles of the popup's parts, to compare with a hostile page stylesheet on. */
 function popupStyles(page: Page) {
@@ -97,11 +107,7 @@ test('the popup follows in-app navigation, and a conversation page shows its con
   context,
 }) => {
   await connect();
-  const page = await context.newPage();
-  await page.goto(`https://${APP_HOST}${appPath.contact(SAMPLE.locationId, ada.id)}`);
-  await pressShortcut(page);
-  const dialog = dialogOf(page);
-  await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  const { page, dialog } = await shortcutPopupOnAda(context, APP_HOST);
 
   // HighLevel switches contact without a reload while the popup is open: it follows.
   const grace = SAMPLE.contacts.grace;
@@ -138,11 +144,7 @@ test('on a white-label domain with no permission granted, the shortcut works thr
   fake,
 }) => {
   await connect();
-  const page = await context.newPage();
-  await page.goto(`https://${WHITE_LABEL_HOST}${appPath.contact(SAMPLE.locationId, ada.id)}`);
-  await pressShortcut(page);
-  const dialog = dialogOf(page);
-  await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  const { dialog } = await shortcutPopupOnAda(context, WHITE_LABEL_HOST);
   await expect(dialog.getByRole('combobox', { name: 'Add tag' })).toBeFocused();
   typeText('white-label');
   await expect(dialog.getByRole('option', { name: 'Create tag “white-label”' })).toBeVisible();

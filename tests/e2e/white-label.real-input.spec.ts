@@ -1,12 +1,7 @@
 import { appPath, SAMPLE, WHITE_LABEL_HOST } from '../fake-ghl';
 import { ask } from './extension-api';
 import { expect, test } from './fixtures';
-import {
-  chooseContactTagsEntry,
-  clickPermissionAllow,
-  focusWindow,
-  rightClick,
-} from './real-input';
+import { clickPermissionAllow, focusWindow, openFocused, rightClickFirstQuickTag } from './real-input';
 
 test('a white-label domain granted for real on Chrome’s prompt runs the always-on script: a right-clicked row is tagged', async ({
   connect,
@@ -33,17 +28,17 @@ test('a white-label domain granted for real on Chrome’s prompt runs the always
   await expect(listed).toContainText(WHITE_LABEL_HOST);
   await expect(listed).toContainText('active');
 
-  const page = await context.newPage();
-  await page.goto(`https://${WHITE_LABEL_HOST}${appPath.contactList(SAMPLE.locationId)}`);
-  await expect(page.locator('body[data-ready]')).toBeAttached();
-  await focusWindow(page);
+  const page = await openFocused(
+    context,
+    `https://${WHITE_LABEL_HOST}${appPath.contactList(SAMPLE.locationId)}`,
+  );
   // The row's e-mail cell, not a link: only the always-on script knows which row it was.
   const alan = SAMPLE.contacts.alan;
-  await rightClick(
+  await rightClickFirstQuickTag(
     page,
     page.locator(`tr[id="${alan.id}"] td`).filter({ hasText: alan.email ?? '' }),
+    'page',
   );
-  chooseContactTagsEntry('page');
   await expect(
     page.getByRole('status').filter({ hasText: 'Added ‘hot-lead’ to Alan Turing' }),
   ).toBeVisible();

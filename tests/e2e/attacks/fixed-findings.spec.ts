@@ -6,10 +6,11 @@ import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
 import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
 import {
+  connectBothLocations,
   isolatedWorldOf,
   openAppPage,
   openContactPage,
-  openInPagePopup,
+  openContactWithInPagePopup,
   pasteInto,
   toolbarPopupFor,
 } from './support';
@@ -22,10 +23,9 @@ const marcus = B.contacts.marcus;
 test('a content script on A subscribing to B’s contact under its own location’s ID hears nothing of it', async ({
   connect,
   context,
-  openExtensionPage,
+  applySettings,
 }) => {
-  await connect(A.locationId, A.token);
-  await connect(B.locationId, B.token);
+  await connectBothLocations(connect);
   const { page } = await openContactPage(context, A.locationId, ada.id);
   const world = await isolatedWorldOf(context, page);
   await world.evaluate(`(() => {
@@ -35,8 +35,7 @@ test('a content script on A subscribing to B’s contact under its own location�
     port.postMessage({ topic: 'contact', locationId: '${A.locationId}', contactId: '${marcus.id}' });
     port.postMessage({ topic: 'contact', locationId: '${A.locationId}', contactId: '${ada.id}' });
   })()`);
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  const options = await applySettings({ undoWindowSeconds: 0 });
   // B's user looks at and tags Marcus; then A's contact changes (the sync point).
   await ask(options, { type: 'contact.view', locationId: B.locationId, contactId: marcus.id });
   await ask(options, {
@@ -65,13 +64,11 @@ test('a content script on A subscribing to B’s contact under its own location�
 test('a change asked by a content script on A for one of B’s contacts does not break A’s connection', async ({
   connect,
   context,
-  openExtensionPage,
+  applySettings,
   fake,
 }) => {
-  await connect(A.locationId, A.token);
-  await connect(B.locationId, B.token);
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  await connectBothLocations(connect);
+  const options = await applySettings({ undoWindowSeconds: 0 });
   const { page } = await openContactPage(context, A.locationId, ada.id);
   const world = await isolatedWorldOf(context, page);
 
@@ -114,8 +111,12 @@ test('a page dispatching WXT’s “content script started” event under its fu
   extensionId,
 }) => {
   await connect();
-  const { page, url } = await openContactPage(context, A.locationId, ada.id);
-  const dialog = await openInPagePopup(openExtensionPage, page, url);
+  const { page, dialog } = await openContactWithInPagePopup(
+    context,
+    openExtensionPage,
+    A.locationId,
+    ada.id,
+  );
   await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
   // The name is public: the extension's ID, the entrypoint's name, WXT's event name.
   await page.evaluate((id) => {
@@ -136,8 +137,12 @@ test('a page dispatching WXT’s location-change event under its full name does 
   extensionId,
 }) => {
   await connect();
-  const { page, url } = await openContactPage(context, A.locationId, ada.id);
-  const dialog = await openInPagePopup(openExtensionPage, page, url);
+  const { page, dialog } = await openContactWithInPagePopup(
+    context,
+    openExtensionPage,
+    A.locationId,
+    ada.id,
+  );
   await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
   await page.evaluate((id) => {
     window.dispatchEvent(new CustomEvent(`${id}:tag-popup:wxt:locationchange`));

@@ -5,7 +5,6 @@
  */
 import type { Page } from '@playwright/test';
 import { appPath, SAMPLE } from '../../fake-ghl';
-import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
 import { openAppPage, openContactPage, pasteInto, seededRandom, toolbarPopupFor } from './support';
 
@@ -95,7 +94,7 @@ test('one 1 MB "tag" typed into "Add tag" is refused in words and nothing is sen
 });
 
 test('a contact with 10,000 tags: the editor shows them all and one more can be added', async ({
-  connect,
+  connectWithSettings,
   context,
   openExtensionPage,
   fake,
@@ -104,9 +103,7 @@ test('a contact with 10,000 tags: the editor shows them all and one more can be 
   const oliver = SAMPLE.contacts.oliver;
   const many = Array.from({ length: 10_000 }, (_, index) => `bulk-label-${index}`);
   fake.state.setContactTags(oliver.id, many);
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  await connectWithSettings({ undoWindowSeconds: 0 });
   const { url } = await openContactPage(context, SAMPLE.locationId, oliver.id);
   const popup = await toolbarPopupFor(openExtensionPage, url);
 
@@ -125,7 +122,7 @@ test('a contact with 10,000 tags: the editor shows them all and one more can be 
 });
 
 test('a location with 100,000 tags: suggestions still come as you type, and one can be added', async ({
-  connect,
+  connectWithSettings,
   context,
   openExtensionPage,
   fake,
@@ -136,9 +133,7 @@ test('a location with 100,000 tags: suggestions still come as you type, and one 
     (_, index) => `${['alpha', 'bravo', 'charlie', 'delta'][index % 4]}-${index}`,
   );
   fake.state.addLocationTags(SAMPLE.locationId, names);
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  await connectWithSettings({ undoWindowSeconds: 0 });
   const grace = SAMPLE.contacts.grace;
   const { url } = await openContactPage(context, SAMPLE.locationId, grace.id);
   const popup = await toolbarPopupFor(openExtensionPage, url);

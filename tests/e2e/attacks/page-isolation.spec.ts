@@ -5,7 +5,7 @@
  */
 import { SAMPLE } from '../../fake-ghl';
 import { expect, test } from '../fixtures';
-import { openContactPage, openInPagePopup } from './support';
+import { openContactPage, openContactWithInPagePopup } from './support';
 
 const ada = SAMPLE.contacts.ada;
 
@@ -88,8 +88,12 @@ test('messages posted and events dispatched by the page make the extension do no
   fake,
 }) => {
   await connect();
-  const { page, url } = await openContactPage(context, SAMPLE.locationId, ada.id);
-  const dialog = await openInPagePopup(openExtensionPage, page, url);
+  const { page, dialog } = await openContactWithInPagePopup(
+    context,
+    openExtensionPage,
+    SAMPLE.locationId,
+    ada.id,
+  );
   const chips = dialog.getByRole('list', { name: 'Tags' }).getByRole('listitem');
   await expect(chips).toHaveCount(ada.tags.length);
   const before = fake.requests.length;

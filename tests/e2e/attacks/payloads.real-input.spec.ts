@@ -6,7 +6,7 @@
 import { APP_HOST, appPath, SAMPLE } from '../../fake-ghl';
 import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
-import { chooseContactTagsEntry, focusWindow, rightClick } from '../real-input';
+import { openFocused, rightClickFirstQuickTag } from '../real-input';
 import { liveMarkupInPage, xssRan } from './support';
 
 const markup = SAMPLE.contacts.markup;
@@ -16,25 +16,21 @@ const LAST = '<svg onload="window.__xss=3"></svg>';
 const NAME = `${FIRST} ${LAST}`;
 
 test('a right-click quick tag with markup, on a contact named with markup: the toast shows both as text', async ({
-  connect,
+  connectWithSettings,
   context,
-  openExtensionPage,
   fake,
 }) => {
   fake.state.setContactName(markup.id, FIRST, LAST);
-  await connect();
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 10 });
+  const options = await connectWithSettings({ undoWindowSeconds: 10 });
   await ask(options, { type: 'quickTags.set', tags: [TAG] });
-  const page = await context.newPage();
-  await page.goto(`https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}?rows=40`);
-  await expect(page.locator('body[data-ready]')).toBeAttached();
-  await focusWindow(page);
+  const page = await openFocused(
+    context,
+    `https://${APP_HOST}${appPath.contactList(SAMPLE.locationId)}?rows=40`,
+  );
 
   const link = page.getByRole('link', { name: NAME, exact: true });
   await link.scrollIntoViewIfNeeded(); // The contact sits low in the list.
-  await rightClick(page, link);
-  chooseContactTagsEntry('link');
+  await rightClickFirstQuickTag(page, link, 'link');
   await expect(page.getByRole('status')).toContainText(`Added ‘${TAG}’ to ${NAME}`);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   expect(await liveMarkupInPage(page)).toEqual([]);

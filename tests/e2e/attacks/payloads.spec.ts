@@ -7,13 +7,13 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../../fake-ghl';
-import { ask } from '../extension-api';
-import { expect, test } from '../fixtures';
+import { type ExtensionFixtures, expect, test } from '../fixtures';
 import {
   liveMarkupInExtensionPage,
   liveMarkupInPage,
   openAppPage,
   openContactPage,
+  openContactWithInPagePopup,
   openInPagePopup,
   pasteInto,
   toolbarPopupFor,
@@ -45,6 +45,22 @@ function seed(fake: FakeGhl) {
   fake.state.addLocationTags(SAMPLE.locationId, [P.bareImg]);
 }
 
+/**
+ * The start of the popup tests: markup seeded in the fake, CSP violations watched from then
+ * on, the sample connection saved with no undo window. Returns the CSP watch.
+ */
+async function seedWatchAndConnect({
+  fake,
+  context,
+  extensionId,
+  connectWithSettings,
+}: Pick<ExtensionFixtures, 'fake' | 'context' | 'extensionId' | 'connectWithSettings'>) {
+  seed(fake);
+  const csp = await watchCsp(context, extensionId);
+  await connectWithSettings({ undoWindowSeconds: 0 });
+  return csp;
+}
+
 /** CSP reports other than zod's eval probe (that one is csp.spec.ts's business). */
 function inlineViolations(csp: { violations(): string[] }) {
   return csp.violations().filter((line) => !line.includes('kEvalViolation'));
@@ -59,17 +75,13 @@ const removeButton = (scope: Page | Locator, tag: string) =>
   scope.getByRole('button', { name: `Remove tag ${tag}`, exact: true });
 
 test('the toolbar popup shows markup in names, tags, suggestions, toasts, alerts and the activity log as text', async ({
-  connect,
+  connectWithSettings,
   context,
   extensionId,
   openExtensionPage,
   fake,
 }) => {
-  seed(fake);
-  const csp = await watchCsp(context, extensionId);
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  const csp = await seedWatchAndConnect({ fake, context, extensionId, connectWithSettings });
   const { url } = await openContactPage(context, SAMPLE.locationId, markup.id);
   const popup = await toolbarPopupFor(openExtensionPage, url);
 
@@ -115,17 +127,13 @@ test('the toolbar popup shows markup in names, tags, suggestions, toasts, alerts
 });
 
 test('search results, the paste box’s refusals and a bulk job quote markup as text', async ({
-  connect,
+  connectWithSettings,
   context,
   extensionId,
   openExtensionPage,
   fake,
 }) => {
-  seed(fake);
-  const csp = await watchCsp(context, extensionId);
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
+  const csp = await seedWatchAndConnect({ fake, context, extensionId, connectWithSettings });
   const list = await openAppPage(context, appPath.contactList(SAMPLE.locationId));
   const popup = await toolbarPopupFor(openExtensionPage, list.url);
 
@@ -165,19 +173,19 @@ test('search results, the paste box’s refusals and a bulk job quote markup as 
 });
 
 test('the in-page popup shows markup as text and nothing runs in the page', async ({
-  connect,
+  connectWithSettings,
   context,
   extensionId,
   openExtensionPage,
   fake,
 }) => {
-  seed(fake);
-  const csp = await watchCsp(context, extensionId);
-  await connect();
-  const setup = await openExtensionPage('options.html');
-  await ask(setup, { type: 'settings.update', undoWindowSeconds: 0 });
-  const { page, url } = await openContactPage(context, SAMPLE.locationId, markup.id);
-  const dialog = await openInPagePopup(openExtensionPage, page, url);
+  const csp = await seedWatchAndConnect({ fake, context, extensionId, connectWithSettings });
+  const { page, dialog } = await openContactWithInPagePopup(
+    context,
+    openExtensionPage,
+    SAMPLE.locationId,
+    markup.id,
+  );
 
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(NAME);
   for (const tag of CONTACT_TAGS) await expect(removeButton(dialog, tag)).toBeVisible();
@@ -265,14 +273,12 @@ function escapeRegExp(text: string): string {
 }
 
 test('a server error message holding markup is shown as text, in the editor and in the page', async ({
-  connect,
+  connectWithSettings,
   context,
   openExtensionPage,
   fake,
 }) => {
-  await connect();
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 0 });
+  await connectWithSettings({ undoWindowSeconds: 0 });
   const ada = SAMPLE.contacts.ada;
   const { page, url } = await openContactPage(context, SAMPLE.locationId, ada.id);
   const popup = await toolbarPopupFor(openExtensionPage, url);

@@ -5,9 +5,9 @@
  * came alive (`window.__xss`, elements created in the extension's UI).
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { APP_HOST, appPath } from '../../fake-ghl';
+import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
 import { tabIdOf } from '../extension-api';
-import { expect } from '../fixtures';
+import { type ExtensionFixtures, expect } from '../fixtures';
 
 /** The name Chrome gives the extension's isolated world (the manifest's `name`). */
 export const ISOLATED_WORLD_NAME = 'Contact Tags for HighLevel';
@@ -25,6 +25,16 @@ export const PAYLOADS = {
   svg: '<svg onload="window.__xss=3"></svg>',
   iframe: '<iframe srcdoc="<script>parent.__xss=4</script>"></iframe>',
 } as const;
+
+/**
+ * Saves connections for both sample sub-accounts, SAMPLE (location A) and SECOND (location
+ * B), each with its own token: a request about the other location can then be refused only
+ * by the sender check.
+ */
+export async function connectBothLocations(connect: ExtensionFixtures['connect']) {
+  await connect(SAMPLE.locationId, SAMPLE.token);
+  await connect(SECOND.locationId, SECOND.token);
+}
 
 export async function openAppPage(context: BrowserContext, path: string, host = APP_HOST) {
   const page = await context.newPage();
@@ -59,6 +69,18 @@ export async function openInPagePopup(
   const dialog = page.getByRole('dialog', { name: 'Contact tags' });
   await expect(dialog).toBeVisible();
   return dialog;
+}
+
+/** A contact's page in a new tab, with the in-page popup opened on it. */
+export async function openContactWithInPagePopup(
+  context: BrowserContext,
+  openExtensionPage: (path: string) => Promise<Page>,
+  locationId: string,
+  contactId: string,
+) {
+  const { page, url } = await openContactPage(context, locationId, contactId);
+  const dialog = await openInPagePopup(openExtensionPage, page, url);
+  return { page, url, dialog };
 }
 
 /** Evaluates expressions in the extension's isolated world of a page (its content scripts). */
