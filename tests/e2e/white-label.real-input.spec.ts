@@ -1,7 +1,12 @@
 import { appPath, SAMPLE, WHITE_LABEL_HOST } from '../fake-ghl';
 import { ask } from './extension-api';
 import { expect, test } from './fixtures';
-import { clickPermissionAllow, focusWindow, openFocused, rightClickFirstQuickTag } from './real-input';
+import {
+  clickPermissionAllow,
+  focusWindow,
+  openFocused,
+  rightClickFirstQuickTag,
+} from './real-input';
 
 test('a white-label domain granted for real on Chrome’s prompt runs the always-on script: a right-clicked row is tagged', async ({
   connect,

@@ -9,7 +9,13 @@ import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE, SECOND, WHITE_LABEL_HOST } from '../../fake-ghl';
 import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
-import { type IsolatedWorld, isolatedWorldOf, openAppPage, openContactPage } from './support';
+import {
+  connectBothLocations,
+  type IsolatedWorld,
+  isolatedWorldOf,
+  openAppPage,
+  openContactPage,
+} from './support';
 
 const A = SAMPLE;
 const B = SECOND;
@@ -90,17 +96,12 @@ function requestsAboutB(fake: FakeGhl, since = 0) {
   });
 }
 
-async function connectBoth(connect: (locationId?: string, token?: string) => Promise<void>) {
-  await connect(A.locationId, A.token);
-  await connect(B.locationId, B.token);
-}
-
 test('a content script on A asking about B in every way is forbidden, and HighLevel hears nothing of it', async ({
   connect,
   context,
   fake,
 }) => {
-  await connectBoth(connect);
+  await connectBothLocations(connect);
   const { page } = await openContactPage(context, A.locationId, ada.id);
   const world = await isolatedWorldOf(context, page);
   const tabsBefore = context.pages().length;
@@ -135,12 +136,11 @@ test('a content script on A asking about B in every way is forbidden, and HighLe
 test('a content script on A cannot undo, cancel, read or retry B’s changes and jobs by their IDs', async ({
   connect,
   context,
-  openExtensionPage,
+  applySettings,
   fake,
 }) => {
-  await connectBoth(connect);
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 10 });
+  await connectBothLocations(connect);
+  const options = await applySettings({ undoWindowSeconds: 10 });
   // B's user makes a change and starts a job (from an extension page): both wait 10 s.
   const change = await ask<{ ok: true; value: { changeId: string } }>(options, {
     type: 'tags.change',
@@ -190,14 +190,12 @@ test('a content script on A cannot undo, cancel, read or retry B’s changes and
 });
 
 test('a content script on a page outside any sub-account may act on none', async ({
-  connect,
+  connectWithSettings,
   context,
-  openExtensionPage,
   fake,
 }) => {
-  await connect(A.locationId, A.token);
-  const options = await openExtensionPage('options.html');
-  await ask(options, { type: 'settings.update', undoWindowSeconds: 10 });
+  // Only A is connected (the sample connection).
+  const options = await connectWithSettings({ undoWindowSeconds: 10 });
   const change = await ask<{ ok: true; value: { changeId: string } }>(options, {
     type: 'tags.change',
     locationId: A.locationId,

@@ -16,7 +16,12 @@ import { APP_HOST, appPath, type FakeGhl, SAMPLE, SECOND } from '../../fake-ghl'
 import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
 import { type FuzzArgs, type FuzzResult, fuzzMessages, portJunk } from './fuzz-messages';
-import { isolatedWorldOf, openContactPage, watchServiceWorker } from './support';
+import {
+  connectBothLocations,
+  isolatedWorldOf,
+  openContactPage,
+  watchServiceWorker,
+} from './support';
 
 const A = SAMPLE;
 const B = SECOND;
@@ -164,8 +169,7 @@ test('2,000 fuzzed messages from the content script: never a success outside its
   fake,
 }) => {
   test.setTimeout(90_000);
-  await connect(A.locationId, A.token);
-  await connect(B.locationId, B.token); // B has a token: only the sender check can refuse.
+  await connectBothLocations(connect); // B has a token: only the sender check can refuse.
   const { page } = await openContactPage(context, A.locationId, ada.id);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -226,8 +230,7 @@ test('junk on event ports crashes nothing; ports of other names are closed; a co
   context,
   openExtensionPage,
 }) => {
-  await connect(A.locationId, A.token);
-  await connect(B.locationId, B.token);
+  await connectBothLocations(connect);
   const { page } = await openContactPage(context, A.locationId, ada.id);
   const world = await isolatedWorldOf(context, page);
   const options = await openExtensionPage('options.html');
