@@ -1,8 +1,11 @@
 /**
- * The message fuzzer that runs inside the browser: in an extension page (`page.evaluate`)
- * and in the content script's isolated world (CDP `Runtime.evaluate` of its source). It
- * must stay self-contained: Playwright and CDP ship its source text, not its closure.
+ * The message fuzzer that runs inside the browser: in an extension page and in the content
+ * script's isolated world, as the source text `fuzzMessagesScript` builds (Playwright and
+ * CDP ship source text, not closures). So `fuzzMessages` must stay self-contained; its
+ * random source comes in as a parameter, built in the browser from `seededRandom`'s own
+ * source (also self-contained).
  */
+import { type SeededRandom, seededRandom } from '../../support/random';
 
 export interface FuzzArgs {
   seed: number;
@@ -30,22 +33,29 @@ export interface FuzzResult {
   thrown?: string;
 }
 
-export async function fuzzMessages(args: FuzzArgs): Promise<FuzzResult[]> {
+/**
+ * An expression that runs `fuzzMessages(args)` where it is evaluated (an extension page, or
+ * the content script's isolated world) and resolves to its results.
+ */
+export function fuzzMessagesScript(args: FuzzArgs): string {
+  return `(${fuzzMessages})(${JSON.stringify(args)}, (${seededRandom})(${args.seed}))`;
+}
+
+/**
+ * Sends `args.count` fuzzed messages through `chrome.runtime.sendMessage`. In the browser,
+ * run it through `fuzzMessagesScript`, which passes `random`: the default refers to this
+ * module's import, which exists only for a direct call (as in the unit tests).
+ */
+export async function fuzzMessages(
+  args: FuzzArgs,
+  random: SeededRandom = seededRandom(args.seed),
+): Promise<FuzzResult[]> {
   const runtime = (
     globalThis as unknown as {
       chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
     }
   ).chrome.runtime;
-  let state = args.seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  const { next, int, pick } = random;
   const MEGABYTE = 1_000_000;
 
   const strings = [
@@ -275,7 +285,8 @@ export async function fuzzMessages(args: FuzzArgs): Promise<FuzzResult[]> {
 
 /**
  * Opens ports under several names, posts junk on each, and says which were closed by the
- * background within a moment (self-contained, like `fuzzMessages`).
+ * background within a moment (self-contained, like `fuzzMessages`; needs no random source,
+ * so `page.evaluate(portJunk, args)` runs it as it is).
  */
 export async function portJunk(args: { names: string[]; junk: unknown[] }): Promise<boolean[]> {
   const runtime = (

@@ -15,7 +15,7 @@ import {
 import { APP_HOST, appPath, type FakeGhl, SAMPLE, SECOND } from '../../fake-ghl';
 import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
-import { type FuzzArgs, type FuzzResult, fuzzMessages, portJunk } from './fuzz-messages';
+import { type FuzzArgs, type FuzzResult, fuzzMessagesScript, portJunk } from './fuzz-messages';
 import {
   connectBothLocations,
   isolatedWorldOf,
@@ -129,7 +129,7 @@ test('2,000 fuzzed messages from an extension page: typed answers, no token, the
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const worker = await watchServiceWorker(context);
 
-  const results = await page.evaluate(fuzzMessages, fuzzArgs(20260501));
+  const results = await page.evaluate<FuzzResult[]>(fuzzMessagesScript(fuzzArgs(20260501)));
 
   expect(results).toHaveLength(2_000);
   expect(answerProblems(results)).toEqual([]);
@@ -176,9 +176,7 @@ test('2,000 fuzzed messages from the content script: never a success outside its
   const world = await isolatedWorldOf(context, page);
   const worker = await watchServiceWorker(context);
 
-  const results = await world.evaluate<FuzzResult[]>(
-    `(${fuzzMessages.toString()})(${JSON.stringify(fuzzArgs(20260502))})`,
-  );
+  const results = await world.evaluate<FuzzResult[]>(fuzzMessagesScript(fuzzArgs(20260502)));
 
   expect(results).toHaveLength(2_000);
   expect(answerProblems(results)).toEqual([]);

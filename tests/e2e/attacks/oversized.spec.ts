@@ -5,8 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { appPath, SAMPLE } from '../../fake-ghl';
+import { seededRandom } from '../../support/random';
 import { expect, test } from '../fixtures';
-import { openAppPage, openContactPage, pasteInto, seededRandom, toolbarPopupFor } from './support';
+import { openAppPage, openContactPage, pasteInto, toolbarPopupFor } from './support';
 
 const MEGABYTE = 1_000_000;
 

@@ -167,21 +167,6 @@ export function liveMarkupInExtensionPage(page: Page): Promise<string[]> {
   );
 }
 
-/** A small seeded random source (mulberry32), so a run can be replayed exactly. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
-}
-
 interface WorkerProbe {
   __attack?: { marker: string; errors: string[]; prototypeKeys: string[] };
 }

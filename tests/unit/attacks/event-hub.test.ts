@@ -8,8 +8,8 @@ import { createEventHub } from '@/entrypoints/background/events';
 import type { ContactView, PushedEvent } from '@/utils/messages/protocol';
 import type { SenderInfo } from '@/utils/messages/sender';
 import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
+import { seededRandom } from '../../support/random';
 import { EXTENSION, PAGE_SENDER } from '../support/background';
-import { seededRandom } from '../support/random';
 
 const A = SAMPLE;
 const B = SECOND;

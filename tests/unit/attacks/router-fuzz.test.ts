@@ -17,10 +17,10 @@ import type { SenderInfo } from '@/utils/messages/sender';
 import type { Clock } from '@/utils/queue/limiter';
 import { type FuzzResult, fuzzMessages } from '../../e2e/attacks/fuzz-messages';
 import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
+import { seededRandom } from '../../support/random';
 import { EXTENSION, PAGE_SENDER } from '../support/background';
 import { useFakeGhl } from '../support/fake-ghl';
 import { createMemoryArea } from '../support/memory-area';
-import { seededRandom } from '../support/random';
 
 const fake = useFakeGhl();
 const A = SAMPLE;

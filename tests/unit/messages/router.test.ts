@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '@/entrypoints/background/services';
 import { answerSchemaFor, REQUEST_TYPES, type RequestType } from '@/utils/messages/protocol';
 import { identifySender } from '@/utils/messages/sender';
+import { seededRandom } from '../../support/random';
 import { createManualClock } from '../support/manual-clock';
 import { createMemoryArea } from '../support/memory-area';
-import { seededRandom } from '../support/random';
 
 const EXTENSION = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
 const LOCATION = 'ocQHyuzHvysMo5N5VsXc';

@@ -12,7 +12,7 @@ import {
   retryFailed,
   takeChunks,
 } from '@/utils/queue/jobs';
-import { seededRandom } from '../support/random';
+import { seededRandom } from '../../support/random';
 
 const LOCATION = 'ocQHyuzHvysMo5N5VsXc';
 const ID_CHARACTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'];

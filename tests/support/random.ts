@@ -1,4 +1,8 @@
-/** A small seeded random source (mulberry32), so a fuzz run can be replayed exactly. */
+/**
+ * A small seeded random source (mulberry32), so a fuzz run can be replayed exactly. Shared by
+ * the unit and end-to-end suites. It must stay self-contained (no imports, no outside names):
+ * the browser fuzzer ships its source text into the page (see e2e/attacks/fuzz-messages.ts).
+ */
 export function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
@@ -12,3 +16,5 @@ export function seededRandom(seed: number) {
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   return { next, int, pick };
 }
+
+export type SeededRandom = ReturnType<typeof seededRandom>;
