@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
 import { ask } from './extension-api';
 import { expect, test } from './fixtures';
-import { focusWindow, openFocused, rightClickFirstQuickTag } from './real-input';
+import { emailCellOf, focusWindow, openFocused, rightClickFirstQuickTag } from './real-input';
 
 const alan = SAMPLE.contacts.alan;
 const tagCalls = (fake: FakeGhl, contactId: string) =>
@@ -94,11 +94,7 @@ test('right-click a selected row: the quick tag goes to the whole selection in o
   for (const contact of picked)
     await page.locator(`tr[id="${contact.id}"] input[type="checkbox"]`).check();
   await focusWindow(page);
-  await rightClickFirstQuickTag(
-    page,
-    page.locator(`tr[id="${alan.id}"] td`).filter({ hasText: alan.email ?? '' }),
-    'page',
-  );
+  await rightClickFirstQuickTag(page, emailCellOf(page, alan), 'page');
   await expect(
     page.getByRole('status').filter({ hasText: 'Adding ‘hot-lead’ to 2 contacts' }),
   ).toBeVisible();

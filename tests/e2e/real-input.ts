@@ -84,6 +84,14 @@ export function chooseContactTagsEntry(place: keyof typeof MENU_PLACE, entryInde
 }
 
 /**
+ * A contact's e-mail cell in the fake HighLevel's contact list: not a link, so only the
+ * always-on script can tell which row a right-click was on.
+ */
+export function emailCellOf(page: Page, contact: { id: string; email?: string }): Locator {
+  return page.locator(`tr[id="${contact.id}"] td`).filter({ hasText: contact.email ?? '' });
+}
+
+/**
  * Right-clicks `target` and picks the first entry of our submenu (the first quick tag).
  * `place`: whether `target` is a link or plain page content.
  */

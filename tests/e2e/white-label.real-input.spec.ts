@@ -3,6 +3,7 @@ import { ask } from './extension-api';
 import { expect, test } from './fixtures';
 import {
   clickPermissionAllow,
+  emailCellOf,
   focusWindow,
   openFocused,
   rightClickFirstQuickTag,
@@ -39,11 +40,7 @@ test('a white-label domain granted for real on Chrome’s prompt runs the always
   );
   // The row's e-mail cell, not a link: only the always-on script knows which row it was.
   const alan = SAMPLE.contacts.alan;
-  await rightClickFirstQuickTag(
-    page,
-    page.locator(`tr[id="${alan.id}"] td`).filter({ hasText: alan.email ?? '' }),
-    'page',
-  );
+  await rightClickFirstQuickTag(page, emailCellOf(page, alan), 'page');
   await expect(
     page.getByRole('status').filter({ hasText: 'Added ‘hot-lead’ to Alan Turing' }),
   ).toBeVisible();

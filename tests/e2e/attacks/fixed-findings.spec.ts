@@ -2,6 +2,7 @@
  * Attacks the suite found working against an earlier build, each test stating the behaviour
  * the specification asks for; every one failed before its fix (see the commit that fixed it).
  */
+import type { BrowserContext, Page } from '@playwright/test';
 import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
 import { ask } from '../extension-api';
 import { expect, test } from '../fixtures';
@@ -19,6 +20,16 @@ const A = SAMPLE;
 const B = SECOND;
 const ada = A.contacts.ada;
 const marcus = B.contacts.marcus;
+
+/** Ada's contact page with the in-page popup open and showing her. */
+async function inPagePopupOnAda(
+  context: BrowserContext,
+  openExtensionPage: (path: string) => Promise<Page>,
+) {
+  const opened = await openContactWithInPagePopup(context, openExtensionPage, A.locationId, ada.id);
+  await expect(opened.dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  return opened;
+}
 
 test('a content script on A subscribing to B’s contact under its own location’s ID hears nothing of it', async ({
   connect,
@@ -111,13 +122,7 @@ test('a page dispatching WXT’s “content script started” event under its fu
   extensionId,
 }) => {
   await connect();
-  const { page, dialog } = await openContactWithInPagePopup(
-    context,
-    openExtensionPage,
-    A.locationId,
-    ada.id,
-  );
-  await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  const { page, dialog } = await inPagePopupOnAda(context, openExtensionPage);
   // The name is public: the extension's ID, the entrypoint's name, WXT's event name.
   await page.evaluate((id) => {
     document.dispatchEvent(
@@ -137,13 +142,7 @@ test('a page dispatching WXT’s location-change event under its full name does 
   extensionId,
 }) => {
   await connect();
-  const { page, dialog } = await openContactWithInPagePopup(
-    context,
-    openExtensionPage,
-    A.locationId,
-    ada.id,
-  );
-  await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  const { page, dialog } = await inPagePopupOnAda(context, openExtensionPage);
   await page.evaluate((id) => {
     window.dispatchEvent(new CustomEvent(`${id}:tag-popup:wxt:locationchange`));
   }, extensionId);
