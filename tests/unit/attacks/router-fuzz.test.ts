@@ -5,7 +5,6 @@
  * location, on a page outside any location, other extensions, senders without a URL.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServices } from '@/entrypoints/background/services';
 import {
   answerSchemaFor,
   answerSchemas,
@@ -18,7 +17,7 @@ import type { Clock } from '@/utils/queue/limiter';
 import { type FuzzResult, fuzzMessages } from '../../e2e/attacks/fuzz-messages';
 import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
 import { seededRandom } from '../../support/random';
-import { EXTENSION, PAGE_SENDER } from '../support/background';
+import { createTestServices, EXTENSION, fetchFromFake, PAGE_SENDER } from '../support/background';
 import { useFakeGhl } from '../support/fake-ghl';
 import { createMemoryArea } from '../support/memory-area';
 
@@ -60,18 +59,10 @@ const LOCATION_OF: Record<string, string | undefined> = {
 };
 
 async function setup() {
-  const services = createServices({
+  const services = createTestServices({
     area: createMemoryArea().area,
     clock: fastForwardClock(),
-    extension: EXTENSION,
-    newId: () => crypto.randomUUID(),
-    wakeAt: () => undefined,
-    openOptions: async () => undefined,
-    openInPage: async () => false,
-    onQuickTagsChanged: () => undefined,
-    readSelection: async () => ({ contactIds: [], allOnPage: [] }),
-    fetch: (input, init) =>
-      fetch(String(input).replace('https://services.leadconnectorhq.com', fake().apiBaseUrl), init),
+    fetch: fetchFromFake(fake),
   });
   for (const { locationId, token } of [A, B]) {
     const saved = await services.route(

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createServices } from '@/entrypoints/background/services';
 import { answerSchemaFor, REQUEST_TYPES, type RequestType } from '@/utils/messages/protocol';
 import { identifySender } from '@/utils/messages/sender';
 import { seededRandom } from '../../support/random';
+import { createTestServices, EXTENSION } from '../support/background';
 import { createManualClock } from '../support/manual-clock';
 import { createMemoryArea } from '../support/memory-area';
 
-const EXTENSION = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
 const LOCATION = 'ocQHyuzHvysMo5N5VsXc';
 const OTHER_LOCATION = 'zzQHyuzHvysMo5N5VsXc';
 const CONTACT = 'sx6wyHhbFdRXh302LLNR';
@@ -34,16 +33,9 @@ const senders = {
 async function setup() {
   const { clock } = createManualClock();
   const fetched: string[] = [];
-  const services = createServices({
+  const services = createTestServices({
     area: createMemoryArea().area,
     clock,
-    extension: EXTENSION,
-    newId: () => crypto.randomUUID(),
-    wakeAt: () => undefined,
-    openOptions: async () => undefined,
-    openInPage: async () => false,
-    onQuickTagsChanged: () => undefined,
-    readSelection: async () => ({ contactIds: [], allOnPage: [] }),
     fetch: async (input) => {
       fetched.push(String(input));
       return new Response('{"statusCode":503,"message":"down"}', { status: 503 });

@@ -1,8 +1,8 @@
-import { createServices, type Services } from '@/entrypoints/background/services';
+import type { Services } from '@/entrypoints/background/services';
 import { API_ORIGIN } from '@/utils/hosts';
 import type { Clock } from '@/utils/queue/limiter';
 import type { FakeGhl } from '../../fake-ghl';
-import { EXTENSION, PAGE_SENDER } from '../support/background';
+import { createTestServices, EXTENSION, PAGE_SENDER } from '../support/background';
 import { createManualClock } from '../support/manual-clock';
 import { createJsonArea, type JsonArea, never } from './json-area';
 
@@ -179,18 +179,12 @@ export function createWorld(fake: FakeGhl, locationId: string) {
     let alive = true;
     const handle: WorkerHandle = { alive: () => alive, controllers: new Set() };
     wake = undefined;
-    const services = createServices({
+    const services = createTestServices({
       area: area.view(handle.alive),
       clock,
-      extension: EXTENSION,
-      newId: () => crypto.randomUUID(),
       wakeAt: (at) => {
         if (alive) wake = at;
       },
-      openOptions: async () => undefined,
-      openInPage: async () => false,
-      onQuickTagsChanged: () => undefined,
-      readSelection: async () => ({ contactIds: [], allOnPage: [] }),
       fetch: network.fetchFor(handle, clock),
       callTimeoutMs: options.callTimeoutMs,
     });

@@ -1,10 +1,35 @@
-import { createServices } from '@/entrypoints/background/services';
+import { createServices, type ServicesDeps } from '@/entrypoints/background/services';
 import type { FakeGhl } from '../../fake-ghl';
 import { createManualClock } from './manual-clock';
 import { createMemoryArea } from './memory-area';
 
 export const EXTENSION = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
 export const PAGE_SENDER = { id: EXTENSION.id, url: `${EXTENSION.origin}popup.html` };
+
+/** Calls to the extension's real API origin go to the in-process fake instead. */
+export function fetchFromFake(fake: () => FakeGhl): typeof fetch {
+  return (input, init) =>
+    fetch(String(input).replace('https://services.leadconnectorhq.com', fake().apiBaseUrl), init);
+}
+
+/**
+ * The real background services with a test's storage, clock and network; the browser's part
+ * (tabs, options page, menus, timers) does nothing unless the test gives its own.
+ */
+export function createTestServices(
+  deps: Pick<ServicesDeps, 'area' | 'clock' | 'fetch'> & Partial<ServicesDeps>,
+) {
+  return createServices({
+    extension: EXTENSION,
+    newId: () => crypto.randomUUID(),
+    wakeAt: () => undefined,
+    openOptions: async () => undefined,
+    openInPage: async () => false,
+    onQuickTagsChanged: () => undefined,
+    readSelection: async () => ({ contactIds: [], allOnPage: [] }),
+    ...deps,
+  });
+}
 
 /**
  * The real background services over memory storage and a manual clock, calling the
@@ -13,20 +38,13 @@ export const PAGE_SENDER = { id: EXTENSION.id, url: `${EXTENSION.origin}popup.ht
 export function startBackground(fake: FakeGhl, memory = createMemoryArea()) {
   const { clock, advance } = createManualClock(Date.now());
   let wake: number | undefined;
-  const services = createServices({
+  const services = createTestServices({
     area: memory.area,
     clock,
-    extension: EXTENSION,
-    newId: () => crypto.randomUUID(),
     wakeAt: (at) => {
       wake = at;
     },
-    openOptions: async () => undefined,
-    openInPage: async () => false,
-    onQuickTagsChanged: () => undefined,
-    readSelection: async () => ({ contactIds: [], allOnPage: [] }),
-    fetch: (input, init) =>
-      fetch(String(input).replace('https://services.leadconnectorhq.com', fake.apiBaseUrl), init),
+    fetch: fetchFromFake(() => fake),
   });
   /** Asks as an extension page would. */
   const ask = (message: Record<string, unknown>) => services.route(message, PAGE_SENDER);
