@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { ProtocolError } from '@/utils/messages/errors';
 import type { DomainView } from '@/utils/messages/protocol';
-import { readDomain } from '@/utils/settings/domains';
+import { hostPattern, readDomain } from '@/utils/settings/domains';
 import type { Stores } from '@/utils/storage/stores';
+import { ALWAYS_ON_SCRIPT, injectAlwaysOn } from './injection';
 
-/** The always-on script, registered at run time for each granted white-label domain. */
-const ALWAYS_ON_FILE = 'content-scripts/content.js';
+/** The always-on script is registered at run time for each granted white-label domain. */
 const REGISTRATION_PREFIX = 'always-on:';
 
 export type Domains = ReturnType<typeof createDomains>;
@@ -19,7 +19,7 @@ export type Domains = ReturnType<typeof createDomains>;
  */
 export function createDomains(stores: Stores) {
   const granted = (host: string) =>
-    browser.permissions.contains({ origins: [`https://${host}/*`] }).catch(() => false);
+    browser.permissions.contains({ origins: [hostPattern(host)] }).catch(() => false);
 
   async function registered(): Promise<Set<string>> {
     const scripts = await browser.scripting.getRegisteredContentScripts();
@@ -30,8 +30,20 @@ export function createDomains(stores: Stores) {
     );
   }
 
-  /** Makes the registrations match the granted domains of the list. */
-  async function sync(): Promise<void> {
+  let syncing = Promise.resolve();
+
+  /**
+   * Makes the registrations match the granted domains of the list. One at a time: a grant or
+   * revocation fires a sync of its own while add() or remove() runs theirs, and two that read
+   * the same registrations would both (un)register the same script, which Chrome refuses.
+   */
+  function sync(): Promise<void> {
+    const run = syncing.then(syncNow, syncNow);
+    syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  async function syncNow(): Promise<void> {
     const { domains } = await stores.settings.read();
     const wanted = new Set<string>();
     for (const host of domains) if (await granted(host)) wanted.add(host);
@@ -47,23 +59,13 @@ export function createDomains(stores: Stores) {
       await browser.scripting.registerContentScripts(
         missing.map((host) => ({
           id: REGISTRATION_PREFIX + host,
-          matches: [`https://${host}/*`],
-          js: [ALWAYS_ON_FILE],
+          matches: [hostPattern(host)],
+          js: [ALWAYS_ON_SCRIPT],
           runAt: 'document_start' as const,
           persistAcrossSessions: true,
         })),
       );
-      for (const host of missing) await injectIntoOpenTabs(host);
-    }
-  }
-
-  async function injectIntoOpenTabs(host: string) {
-    const tabs = await browser.tabs.query({ url: `https://${host}/*` });
-    for (const tab of tabs) {
-      if (tab.id === undefined) continue;
-      await browser.scripting
-        .executeScript({ target: { tabId: tab.id }, files: [`/${ALWAYS_ON_FILE}`] })
-        .catch(() => undefined); // A tab mid-navigation gets the registered script anyway.
+      await injectAlwaysOn(missing.map(hostPattern));
     }
   }
 
@@ -104,7 +106,7 @@ export function createDomains(stores: Stores) {
       ...settings,
       domains: settings.domains.filter((kept) => kept !== host),
     }));
-    await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
+    await browser.permissions.remove({ origins: [hostPattern(host)] }).catch(() => false);
     await sync();
     return list();
   }

@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import { readMenuId } from '@/utils/menus/quick-tag-menu';
 import { realClock } from '@/utils/queue/limiter';
+import { hostPattern } from '@/utils/settings/domains';
 import { createCommands } from './commands';
 import { createInjection } from './injection';
 import { createMenus } from './menus';
@@ -78,7 +79,7 @@ export default defineBackground(() => {
     // The content scripts of the previous version are cut off in open tabs: replace them.
     if (reason === 'update') {
       const { domains } = await stores.settings.read();
-      await injection.reinjectAlwaysOn(domains.map((host) => `https://${host}/*`));
+      await injection.reinjectAlwaysOn(domains.map(hostPattern));
     }
   });
   // A grant or a revocation made anywhere (the options page, Chrome's own UI) is followed.

@@ -2,9 +2,26 @@ import { browser } from 'wxt/browser';
 import { APP_HOST_PATTERNS } from '@/utils/hosts';
 import type { InPageCommand, InPageToast } from '@/utils/messages/protocol';
 
+/** The always-on script, as the manifest and the white-label registrations name it. */
+export const ALWAYS_ON_SCRIPT = 'content-scripts/content.js';
+
+/** Puts the always-on script into the open tabs matching `patterns` (top frames). */
+export async function injectAlwaysOn(patterns: readonly string[]): Promise<void> {
+  const tabs = await browser.tabs.query({ url: [...patterns] });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting
+            .executeScript({ target: { tabId: tab.id }, files: [`/${ALWAYS_ON_SCRIPT}`] })
+            // A tab mid-navigation or not ours to touch: it gets the script when it loads.
+            .catch(() => undefined),
+    ),
+  );
+}
+
 /** The in-page popup's script, injected on first use only (the always-on script stays small). */
 const IN_PAGE_SCRIPT = '/content-scripts/tag-popup.js';
-const ALWAYS_ON_SCRIPT = '/content-scripts/content.js';
 const TOP_FRAME = { frameId: 0 };
 
 export type Injection = ReturnType<typeof createInjection>;
@@ -40,23 +57,6 @@ export function createInjection() {
     );
   }
 
-  /** After an update the old content scripts are cut off: put the new one into open tabs. */
-  async function reinjectAlwaysOn(extraPatterns: readonly string[] = []) {
-    const tabs = await browser.tabs.query({ url: [...APP_HOST_PATTERNS, ...extraPatterns] });
-    await Promise.all(
-      tabs.map((tab) =>
-        tab.id === undefined
-          ? undefined
-          : browser.scripting
-              .executeScript({
-                target: { tabId: tab.id, allFrames: false },
-                files: [ALWAYS_ON_SCRIPT],
-              })
-              .catch(() => undefined),
-      ),
-    );
-  }
-
   return {
     togglePopup: (tabId: number) => tell(tabId, { type: 'in-page.toggle' }),
     openPopup: (tabId: number, contact: { locationId: string; contactId: string }) =>
@@ -65,6 +65,8 @@ export function createInjection() {
       tell(tabId, { type: 'in-page.bulk', ...change }),
     showToast: (tabId: number, toast: InPageToast) =>
       tell(tabId, { type: 'in-page.toast', ...toast }),
-    reinjectAlwaysOn,
+    /** After an update the old content scripts are cut off: put the new one into open tabs. */
+    reinjectAlwaysOn: (extraPatterns: readonly string[] = []) =>
+      injectAlwaysOn([...APP_HOST_PATTERNS, ...extraPatterns]),
   };
 }

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { ConnectionView, DomainView, ScopeCheck } from '@/utils/messages/protocol';
 import { parseConnectionLines } from '@/utils/settings/connection-lines';
-import { readDomain } from '@/utils/settings/domains';
+import { hostPattern, readDomain } from '@/utils/settings/domains';
 
 export interface Status {
   tone: 'ok' | 'bad' | 'info';
@@ -184,7 +184,7 @@ export function createOptionsStore(client: BackgroundClient, requestOrigin: Requ
         say('bad', domain.reason);
         return false;
       }
-      if (!(await requestOrigin(domain.pattern))) {
+      if (!(await requestOrigin(hostPattern(domain.host)))) {
         say(
           'bad',
           `Chrome was not allowed to open ${domain.host} to the extension: nothing was added.`,

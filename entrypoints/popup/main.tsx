@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import '@/components/ui.css';
 import { isHighLevelPath } from '@/utils/detect/paths';
 import { backgroundClient } from '@/utils/messages/client';
-import { readDomain } from '@/utils/settings/domains';
+import { hostPattern, readDomain } from '@/utils/settings/domains';
 import { App } from './App';
 
 const params = new URLSearchParams(location.search);
@@ -35,7 +35,7 @@ async function domainToOffer(url: string | undefined) {
   const domain = readDomain(url);
   if (!domain.ok) return undefined; // HighLevel's own hosts, IP addresses and the like.
   const granted = await browser.permissions
-    .contains({ origins: [domain.pattern] })
+    .contains({ origins: [hostPattern(domain.host)] })
     .catch(() => true);
   return granted ? undefined : domain.host;
 }

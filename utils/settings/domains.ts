@@ -3,9 +3,12 @@
  * granted by the user so the always-on script runs there before they act.
  */
 
-export type DomainCheck =
-  | { ok: true; host: string; origin: string; pattern: string }
-  | { ok: false; reason: string };
+export type DomainCheck = { ok: true; host: string } | { ok: false; reason: string };
+
+/** The match pattern (and permission origin) for every page of a host. */
+export function hostPattern(host: string): string {
+  return `https://${host}/*`;
+}
 
 /** HighLevel's own app hosts are covered without any grant. */
 const HIGHLEVEL_SUFFIXES = ['gohighlevel.com', 'leadconnectorhq.com', 'msgsndr.com'];
@@ -44,7 +47,7 @@ export function readDomain(input: string): DomainCheck {
   if (HIGHLEVEL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) {
     return refuse(`${host} is one of HighLevel’s own domains: it works without adding it.`);
   }
-  return { ok: true, host, origin: `https://${host}`, pattern: `https://${host}/*` };
+  return { ok: true, host };
 }
 
 function refuse(reason: string): DomainCheck {

@@ -8,7 +8,7 @@ import { createMemoryArea } from '../support/memory-area';
 beforeEach(() => fakeBrowser.reset());
 
 /** A stand-in for Chrome's permissions and script registry, which the fake browser lacks. */
-function chrome(grantedHosts: string[], registeredHosts: string[]) {
+function chrome(grantedHosts: string[], registeredHosts: string[], onRevoked = () => {}) {
   const granted = new Set(grantedHosts.map((host) => `https://${host}/*`));
   const registered = new Map(registeredHosts.map((host) => [`always-on:${host}`, host]));
   vi.spyOn(browser.permissions, 'contains').mockImplementation(async ({ origins }) =>
@@ -16,17 +16,26 @@ function chrome(grantedHosts: string[], registeredHosts: string[]) {
   );
   vi.spyOn(browser.permissions, 'remove').mockImplementation(async ({ origins }) => {
     for (const origin of origins ?? []) granted.delete(origin);
+    onRevoked(); // Chrome's permissions.onRemoved, whose listener syncs.
     return true;
   });
-  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation(async () =>
-    [...registered.keys()].map((id) => ({ id })),
-  );
+  // Chrome answers from another process: a task later, so concurrent callers overlap.
+  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation(async () => {
+    const ids = [...registered.keys()];
+    await new Promise((answered) => setTimeout(answered));
+    return ids.map((id) => ({ id }));
+  });
+  // Chrome refuses a whole call that names an ID twice over: registered, or not there.
   const register = vi
     .spyOn(browser.scripting, 'registerContentScripts')
     .mockImplementation(async (scripts) => {
+      const taken = scripts.find((script) => registered.has(script.id));
+      if (taken) throw new Error(`Duplicate script ID '${taken.id}'`);
       for (const script of scripts) registered.set(script.id, script.id);
     });
   vi.spyOn(browser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
+    const missing = filter?.ids?.find((id) => !registered.has(id));
+    if (missing) throw new Error(`Nonexistent script ID '${missing}'`);
     for (const id of filter?.ids ?? []) registered.delete(id);
   });
   const inject = vi.spyOn(browser.scripting, 'executeScript').mockImplementation(async () => []);
@@ -82,5 +91,22 @@ describe('white-label registrations', () => {
     expect(await browser.permissions.contains({ origins: ['https://app.myagency.com/*'] })).toBe(
       false,
     );
+  });
+
+  it('a removal and the revocation it fires repair between them without an error', async () => {
+    const revocationSyncs: Promise<void>[] = [];
+    const spies = chrome(['app.myagency.com', 'crm.other.com'], [], () =>
+      revocationSyncs.push(domains.sync()),
+    );
+    const domains = await domainsWith([]);
+    await domains.add('app.myagency.com');
+    // The revocation's sync runs while remove() goes on to sync.
+    expect(await domains.remove('app.myagency.com')).toEqual([]);
+    await Promise.all(revocationSyncs);
+    expect(revocationSyncs).toHaveLength(1);
+    // A grant's onAdded sync while add() syncs too.
+    const [afterAdd] = await Promise.all([domains.add('crm.other.com'), domains.sync()]);
+    expect(afterAdd).toEqual([{ host: 'crm.other.com', granted: true, active: true }]);
+    expect([...spies.registered.keys()]).toEqual(['always-on:crm.other.com']);
   });
 });
