@@ -1,9 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { hasListSeparator } from '@/utils/tags/rules';
 import { suggest, type TagIndex } from '@/utils/tags/suggest';
 
 const SUGGESTION_LIMIT = 8;
-/** A paste holding one of these is a list of tags, not one tag. */
-const LIST_SEPARATOR = /[,\n\t]/;
 
 type Option =
   | { kind: 'tag'; tag: string }
@@ -124,7 +123,7 @@ export function TagCombobox(props: TagComboboxProps) {
 
   function onPaste(event: ClipboardEvent) {
     const text = event.clipboardData?.getData('text') ?? '';
-    if (!LIST_SEPARATOR.test(text)) return;
+    if (!hasListSeparator(text)) return;
     event.preventDefault();
     props.onPasteList(text);
     reset();

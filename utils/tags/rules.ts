@@ -35,6 +35,11 @@ const CONTROL_OR_BROKEN = /[\p{Cc}\p{Cs}]/u;
  */
 const LIST_SEPARATORS = /[,\t\n\r\v\f\u0085\u2028\u2029]/;
 
+/** Whether pasted text is a list of tags (it holds a separator) rather than one tag. */
+export function hasListSeparator(text: string): boolean {
+  return LIST_SEPARATORS.test(text);
+}
+
 /** NFC-normalizes, collapses whitespace runs to one space and trims; checks nothing. */
 export function tidyTagText(raw: string): string {
   return raw.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();

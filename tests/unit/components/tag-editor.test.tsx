@@ -77,6 +77,15 @@ async function press(input: HTMLInputElement, key: string, init: KeyboardEventIn
   await settle();
 }
 
+async function paste(input: HTMLInputElement, text: string) {
+  await act(async () => {
+    const event = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(event, 'clipboardData', { value: { getData: () => text } });
+    input.dispatchEvent(event);
+  });
+  await settle();
+}
+
 const options = () => [...container.querySelectorAll('[role="option"]')].map((o) => o.textContent);
 const highlighted = () =>
   container.querySelector('[role="option"][aria-selected="true"]')?.textContent;
@@ -164,23 +173,25 @@ describe('tag editor keyboard model', () => {
 
   it('pasting "a, b, c" adds three tags in one change; junk in a paste is explained', async () => {
     const { input, stub } = await setup();
-    const paste = (text: string) =>
-      act(async () => {
-        const event = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
-        Object.defineProperty(event, 'clipboardData', { value: { getData: () => text } });
-        input.dispatchEvent(event);
-      });
-    await paste('alpha, beta, gamma');
-    await settle();
+    await paste(input, 'alpha, beta, gamma');
     expect(stub.of('tags.change')).toEqual([
       { ...ids, op: 'add', tags: ['alpha', 'beta', 'gamma'] },
     ]);
-    await paste(`ok-tag, ${'x'.repeat(120)}`);
-    await settle();
+    await paste(input, `ok-tag, ${'x'.repeat(120)}`);
     expect(stub.of('tags.change').at(-1)?.tags).toEqual(['ok-tag']);
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'at most 100 characters',
     );
+  });
+
+  it('a paste split by any separator the tag rules know (old Mac line ends, Unicode line breaks) is a list', async () => {
+    const { input, stub } = await setup();
+    await paste(input, 'alpha\rbeta');
+    await paste(input, 'gamma\u2028delta');
+    expect(stub.of('tags.change').map((change) => change.tags)).toEqual([
+      ['alpha', 'beta'],
+      ['gamma', 'delta'],
+    ]);
   });
 
   it('refuses an invalid tag in words and sends nothing', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findCaseVariant,
   foldTag,
+  hasListSeparator,
   MAX_TAG_LENGTH,
   newTags,
   normalizeTag,
@@ -84,6 +85,28 @@ describe('normalizeTag', () => {
   it('measures length after trimming and collapsing whitespace', () => {
     const padded = `   ${'a'.repeat(MAX_TAG_LENGTH - 2)}      b   `;
     expect(acceptedTag(normalizeTag(padded))).toHaveLength(MAX_TAG_LENGTH);
+  });
+});
+
+describe('hasListSeparator', () => {
+  it('says a paste is a list exactly when splitTagList would split it', () => {
+    for (const list of [
+      'a,b',
+      'a\tb',
+      'a\nb',
+      'a\rb',
+      'a\vb',
+      'a\fb',
+      'a\u0085b',
+      'a\u2028b',
+      'a\u2029b',
+    ]) {
+      expect(hasListSeparator(list), JSON.stringify(list)).toBe(true);
+      expect(splitTagList(list).tags).toEqual(['a', 'b']);
+    }
+    for (const single of ['hot lead', 'Q3; follow up', 'a\u00a0b', '']) {
+      expect(hasListSeparator(single), JSON.stringify(single)).toBe(false);
+    }
   });
 });
 
