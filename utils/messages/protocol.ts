@@ -103,7 +103,6 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'change.undo',
   'contacts.search',
   'page.contact',
-  'settings.get',
   'options.open',
   'bulk.start',
   'bulk.get',

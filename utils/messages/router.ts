@@ -60,8 +60,8 @@ function checkScope(request: AnyRequest, caller: Caller): Failure | undefined {
       : 'locationId' in request
         ? request.locationId
         : undefined;
-  const needsLocation = request.type !== 'settings.get' && request.type !== 'change.undo';
-  if (needsLocation && (asked === undefined || asked !== caller.locationId)) {
+  // An undo names only its change ID, which the background checks belongs to the caller.
+  if (request.type !== 'change.undo' && (asked === undefined || asked !== caller.locationId)) {
     return failure('forbidden', 'A page may only act on contacts of its own sub-account.');
   }
   return undefined;

@@ -140,14 +140,14 @@ describe('the router under the browser fuzzer, every request type, every sender'
         (result.answer as { value?: { undone?: boolean } }).value?.undone === false
       )
         return;
-      if (own === undefined && type !== 'settings.get')
+      if (own === undefined)
         problems.push(`success for a sender with no location; ${where}`);
       else if (!CONTENT_SCRIPT_REQUESTS.has(type))
         problems.push(`page-only request answered; ${where}`);
       else if (type === 'page.contact' && !result.url?.includes(`/location/${own}/`))
         problems.push(`another location's page read; ${where}`);
       else if (
-        !['settings.get', 'change.undo', 'page.contact'].includes(type) &&
+        !['change.undo', 'page.contact'].includes(type) &&
         result.locationId !== own
       )
         problems.push(`another location's data; ${where}`);

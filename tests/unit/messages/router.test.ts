@@ -84,6 +84,7 @@ describe('sender checks', () => {
       'connections.list',
       'connections.save',
       'connections.test',
+      'settings.get',
       'settings.update',
       'activity.list',
     ]) {
