@@ -122,9 +122,7 @@ function Choose(props: {
         recentTags={[]}
         contactTags={state.chosen}
         onAdd={bulk.choose}
-        onPasteList={(text) =>
-          void bulk.choose(text.split(/[,\n\t]/).filter((part) => part.trim() !== ''))
-        }
+        onPasteList={(text) => void bulk.choosePasted(text)}
         onBackspaceWhenEmpty={bulk.unchooseLast}
         onQueryChange={bulk.setTyped}
         autoFocus

@@ -4,6 +4,7 @@ import type { BackgroundClient } from '@/utils/messages/client';
 import type { JobView, PushedEvent } from '@/utils/messages/protocol';
 import { CONFIRM_ABOVE, MAX_JOB_CONTACTS, tooManyContacts } from '@/utils/queue/jobs';
 import {
+  describeLeftOut,
   foldTag,
   MAX_TAGS_PER_CHANGE,
   newTags,
@@ -112,6 +113,22 @@ export function createBulkStore(
 
   let stopListening: (() => void) | undefined;
 
+  /** Chooses typed, picked or pasted tags; refuses in words what breaks the tag rules. */
+  async function choose(raw: string[]) {
+    const { chosen } = getState();
+    if (chosen.length + raw.length > MAX_TAGS_PER_CHANGE) {
+      setState({ alert: tooManyTags(chosen.length + raw.length) });
+      return false;
+    }
+    const added = newTags(raw, chosen);
+    if (!added.ok) {
+      setState({ alert: added.reason });
+      return false;
+    }
+    setState({ chosen: [...chosen, ...added.tags], alert: undefined });
+    return true;
+  }
+
   /** "Add to N contacts" / "Remove from N contacts": straight away, or via "Confirm". */
   async function apply(op: TagOp) {
     const tags = tagsToApply();
@@ -138,18 +155,14 @@ export function createBulkStore(
       return () => stopListening?.();
     },
 
-    async choose(raw: string[]) {
-      const { chosen } = getState();
-      if (chosen.length + raw.length > MAX_TAGS_PER_CHANGE) {
-        setState({ alert: tooManyTags(chosen.length + raw.length) });
-        return false;
-      }
-      const added = newTags(raw, chosen);
-      if (!added.ok) {
-        setState({ alert: added.reason });
-        return false;
-      }
-      setState({ chosen: [...chosen, ...added.tags], alert: undefined });
+    choose,
+
+    /** A pasted list such as `a, b, c`: every valid tag is chosen, the rest explained. */
+    async choosePasted(text: string) {
+      const { tags, refused } = splitTagList(text);
+      // Refused as a whole (too many): that alert stands, as nothing was chosen.
+      if (!(await choose(tags))) return false;
+      if (refused.length > 0) setState({ alert: describeLeftOut(refused) });
       return true;
     },
 

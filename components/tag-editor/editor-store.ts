@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { ContactView, ErrorKind, PushedEvent } from '@/utils/messages/protocol';
 import {
+  describeLeftOut,
   MAX_TAGS_PER_CHANGE,
   newTags,
   sameTag,
@@ -157,12 +158,9 @@ export function createEditorStore(client: BackgroundClient, ids: ContactIds) {
     /** A pasted list such as `a, b, c`: every valid tag in one change, the rest explained. */
     async addPasted(text: string) {
       const { tags, refused } = splitTagList(text);
-      await add(tags);
-      if (refused.length > 0) {
-        setState({
-          alert: refused.map((item) => `‘${item.input}’ was left out: ${item.reason}`).join(' '),
-        });
-      }
+      // Refused as a whole (too many): that alert stands, as nothing was added.
+      if (!(await add(tags))) return;
+      if (refused.length > 0) setState({ alert: describeLeftOut(refused) });
     },
 
     remove: (tag: string) => change('remove', [tag]),

@@ -95,6 +95,11 @@ export function splitTagList(raw: string): { tags: string[]; refused: RefusedInp
   return { tags, refused };
 }
 
+/** What a pasted list left out, and why, in words (one sentence per piece). */
+export function describeLeftOut(refused: readonly RefusedInput[]): string {
+  return refused.map((item) => `‘${item.input}’ was left out: ${item.reason}`).join(' ');
+}
+
 /**
  * Checks tags typed or picked to join `present` ones: the clean tags that are new (repeats
  * dropped ignoring case, first spelling kept), or the first rule broken, so nothing changes.

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
+import { paste, settle } from '../support/dom';
 import { contactView, createStubClient } from '../support/stub-client';
 
 const ids = { locationId: 'Rk7sWq2LmX9dTz4NbV1c', contactId: 'AdaLovelace000000000' };
@@ -55,12 +56,6 @@ async function setup(tags = ['newsletter'], onClose = vi.fn()) {
   return { stub, input, onClose };
 }
 
-async function settle() {
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
-
 async function type(input: HTMLInputElement, text: string) {
   await act(async () => {
     input.value = text;
@@ -73,15 +68,6 @@ async function press(input: HTMLInputElement, key: string, init: KeyboardEventIn
     input.dispatchEvent(
       new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }),
     );
-  });
-  await settle();
-}
-
-async function paste(input: HTMLInputElement, text: string) {
-  await act(async () => {
-    const event = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
-    Object.defineProperty(event, 'clipboardData', { value: { getData: () => text } });
-    input.dispatchEvent(event);
   });
   await settle();
 }
@@ -181,6 +167,16 @@ describe('tag editor keyboard model', () => {
     expect(stub.of('tags.change').at(-1)?.tags).toEqual(['ok-tag']);
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'at most 100 characters',
+    );
+  });
+
+  it('a pasted list over the limit is refused as a whole, and says so', async () => {
+    const { input, stub } = await setup();
+    const many = Array.from({ length: 101 }, (_, index) => `tag ${index}`);
+    await paste(input, [...many, 'bad\u0007tag'].join(','));
+    expect(stub.of('tags.change')).toEqual([]);
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'At most 100 tags at once: this has 101.',
     );
   });
 
