@@ -86,6 +86,8 @@ test('5,000 contacts in chunks of 50 against a fake allowing 10 calls per 2 s: e
   expect(ids.every((id) => fake.state.getContact(id)?.tags.includes('spring-campaign'))).toBe(true);
 });
 
+const CHUNK = 25;
+
 test('the worker stopped mid-job: the job finishes and every contact is tagged once', async ({
   connect,
   context,
@@ -98,10 +100,12 @@ test('the worker stopped mid-job: the job finishes and every contact is tagged o
   await connect();
   const ids = fake.state.addContacts(SAMPLE.locationId, 600);
   const { popup } = await openWithPopup(CONTACT_LIST);
-  const helper = await applySettings({ undoWindowSeconds: 0, bulkChunkSize: 50 });
-  fake.setSwitches({ latencyMs: 400 });
+  const helper = await applySettings({ undoWindowSeconds: 0, bulkChunkSize: CHUNK });
+  // 24 chunks, 4 at a time, each answered 1.5 s after it is sent: once the first 4 have
+  // landed, the next 4 are in the air for long enough that the stop surely cuts them off.
+  fake.setSwitches({ latencyMs: 1_500 });
   await pasteAndStart(popup, ids, 'resilient');
-  await expect.poll(() => bulkCalls(fake).filter((r) => r.applied).length).toBeGreaterThan(1);
+  await expect.poll(() => bulkCalls(fake).filter((r) => r.applied).length).toBeGreaterThan(3);
   await stopServiceWorker(context, helper, extensionId);
 
   // The popup reconnects (waking the worker), which resumes the job from storage.
@@ -117,7 +121,7 @@ test('the worker stopped mid-job: the job finishes and every contact is tagged o
   // Chunks cut off with the worker were sent again; only those (at most 4 in flight) went twice.
   const applied = appliedContacts(fake);
   expect(new Set(applied).size).toBe(600);
-  expect(applied.length - 600).toBeLessThanOrEqual(4 * 50);
+  expect(applied.length - 600).toBeLessThanOrEqual(4 * CHUNK);
   expect(bulkCalls(fake).some((r) => r.outcome === 'client-gone')).toBe(true);
 });
 
