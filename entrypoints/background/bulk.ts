@@ -21,6 +21,7 @@ import type { Clock } from '@/utils/queue/limiter';
 import type { QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
 import { newTags } from '@/utils/tags/rules';
+import type { Connections } from './connections';
 
 /** Finished jobs kept for their summary; the oldest go first. */
 const KEPT_JOBS = 20;
@@ -29,6 +30,8 @@ export interface BulkDeps {
   stores: Stores;
   clock: Clock;
   newId(): string;
+  /** A job is refused, as a single change is, for a location without a token. */
+  connections: Pick<Connections, 'require'>;
   queue(): ChangeQueue;
   /** A job changed: open panels hear about it. */
   onJobChange(job: JobView): void;
@@ -119,6 +122,7 @@ export function createBulk(deps: BulkDeps) {
     if (contactIds.length > MAX_JOB_CONTACTS) {
       throw new ProtocolError('refused', tooManyContacts(contactIds.length));
     }
+    await deps.connections.require(request.locationId);
     const settings = await stores.settings.read();
     const job = createJob({
       id: deps.newId(),

@@ -8,7 +8,7 @@ import type { Clock } from '@/utils/queue/limiter';
 import type { ActivityEntry, QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
 import { newTags } from '@/utils/tags/rules';
-import type { Connections } from './connections';
+import { type Connections, NO_TOKEN_MESSAGE } from './connections';
 import type { Contacts } from './contacts';
 
 const NOT_IN_THIS_LOCATION =
@@ -64,7 +64,7 @@ export function createChanges(deps: ChangesDeps) {
   async function send(entry: QueueEntry): Promise<unknown> {
     const client = await connections.clientFor(entry.locationId).catch(() => {
       // The token was removed while the change waited: hold it like a refused one.
-      throw new ApiError('invalid-token', 'No token for this sub-account.');
+      throw new ApiError('invalid-token', NO_TOKEN_MESSAGE);
     });
     if (entry.jobId) {
       return client.bulkChangeTags(entry.op, {
@@ -121,14 +121,7 @@ export function createChanges(deps: ChangesDeps) {
     const checked = newTags(request.tags, []);
     if (!checked.ok) throw new ProtocolError('refused', checked.reason);
     const { tags } = checked;
-    const connection = await connections.find(request.locationId);
-    if (!connection) {
-      throw new ProtocolError(
-        'no-connection',
-        'No token for this sub-account.',
-        request.locationId,
-      );
-    }
+    await connections.require(request.locationId);
     const settings = await stores.settings.read();
     const cached = (await stores.contacts.read())[request.contactId];
     const entry = await queue.submit(

@@ -55,11 +55,16 @@ export function createConnections(deps: ConnectionsDeps) {
     return (await stores.connections.read())[locationId];
   }
 
-  /** The API client for a location; refuses in words when no token is saved for it. */
-  async function clientFor(locationId: string): Promise<ApiClient> {
+  /** The location's connection; refuses in words when no token is saved for it. */
+  async function require(locationId: string): Promise<Connection> {
     const connection = await find(locationId);
     if (!connection) throw new ProtocolError('no-connection', NO_TOKEN_MESSAGE, locationId);
-    return clientWith(connection.token);
+    return connection;
+  }
+
+  /** The API client for a location; refuses in words when no token is saved for it. */
+  async function clientFor(locationId: string): Promise<ApiClient> {
+    return clientWith((await require(locationId)).token);
   }
 
   async function list(queue: readonly QueueEntry[]): Promise<ConnectionView[]> {
@@ -214,6 +219,7 @@ export function createConnections(deps: ConnectionsDeps) {
   }
 
   return {
+    require,
     clientFor,
     list,
     save,

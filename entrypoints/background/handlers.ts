@@ -7,7 +7,7 @@ import { BULK_CHUNK, UNDO_WINDOW } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
 import type { Bulk } from './bulk';
 import type { Changes } from './changes';
-import type { Connections } from './connections';
+import { type Connections, NO_TOKEN_MESSAGE } from './connections';
 import type { Contacts } from './contacts';
 import type { Domains } from './domains';
 
@@ -41,7 +41,7 @@ export function createHandlers(services: {
 
   return {
     async 'contact.view'({ locationId, contactId }) {
-      await connections.clientFor(locationId); // No token: say so rather than show an empty list.
+      await connections.require(locationId); // No token: say so rather than show an empty list.
       // Answer with what is known at once; the server's list follows as an event.
       contacts.refresh(locationId, contactId).catch(() => undefined);
       return contactView(locationId, contactId);
@@ -143,8 +143,7 @@ export function createHandlers(services: {
       const [view] = (await connections.list(await queue())).filter(
         (connection) => connection.locationId === locationId,
       );
-      if (!view)
-        throw new ProtocolError('no-connection', 'No token for this sub-account.', locationId);
+      if (!view) throw new ProtocolError('no-connection', NO_TOKEN_MESSAGE, locationId);
       return { connection: view };
     },
 

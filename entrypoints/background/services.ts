@@ -64,6 +64,7 @@ export function createServices(deps: ServicesDeps) {
     stores,
     clock,
     newId: deps.newId,
+    connections,
     queue: () => changes.queue,
     onJobChange: (job) => hub.publish({ topic: 'job', job }),
     onJobFinished: async (job) => {

@@ -145,4 +145,25 @@ describe('bulk jobs through the change queue', () => {
       error: { kind: 'refused', message: expect.stringContaining('not HighLevel IDs') },
     });
   });
+
+  it('a job for a location without a token is refused as a single change is, and nothing is kept', async () => {
+    const background = startBackground(fake());
+    const answer = await background.ask({
+      type: 'bulk.start',
+      locationId: SAMPLE.locationId,
+      op: 'add',
+      tags: ['x'],
+      contactIds: [SAMPLE.contacts.ada.id, SAMPLE.contacts.grace.id],
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'no-connection',
+        message: 'No token for this sub-account.',
+        locationId: SAMPLE.locationId,
+      },
+    });
+    expect(await background.services.stores.jobs.read()).toEqual([]);
+    expect(await background.services.changes.queue.entries()).toEqual([]);
+  });
 });
