@@ -60,10 +60,20 @@ export function BulkPanel(props: BulkPanelProps) {
             {confirming.op === 'add' ? 'to' : 'from'} {count} contacts?
           </p>
           <div class="ct-row">
-            <button type="button" class="ct-primary" onClick={() => void bulk.confirm()}>
+            <button
+              type="button"
+              class="ct-primary"
+              disabled={state.starting}
+              onClick={() => void bulk.confirm()}
+            >
               Confirm
             </button>
-            <button type="button" class="ct-secondary" onClick={bulk.back}>
+            <button
+              type="button"
+              class="ct-secondary"
+              disabled={state.starting}
+              onClick={bulk.back}
+            >
               Back
             </button>
           </div>
@@ -109,10 +119,20 @@ function Choose(props: {
       )}
       {/* Above the combobox: its suggestions drop over what follows, never over these. */}
       <div class="ct-row ct-bulk-actions">
-        <button type="button" class="ct-primary" onClick={() => void bulk.apply('add')}>
+        <button
+          type="button"
+          class="ct-primary"
+          disabled={state.starting}
+          onClick={() => void bulk.apply('add')}
+        >
           Add to {count} contacts
         </button>
-        <button type="button" class="ct-secondary" onClick={() => void bulk.apply('remove')}>
+        <button
+          type="button"
+          class="ct-secondary"
+          disabled={state.starting}
+          onClick={() => void bulk.apply('remove')}
+        >
           Remove from {count} contacts
         </button>
       </div>

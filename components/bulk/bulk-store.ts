@@ -23,6 +23,8 @@ export interface BulkState {
   index: TagIndex;
   /** Waiting for "Confirm": the exact change about to be made. */
   confirming?: { op: TagOp; tags: string[]; newTags: string[] };
+  /** "bulk.start" asked, not yet answered: the buttons wait, so one click makes one job. */
+  starting?: boolean;
   job?: JobView;
   alert?: string;
 }
@@ -71,13 +73,16 @@ export function createBulkStore(
     return tags;
   }
 
+  /** Starts the job, once: a second click while the first is being started does nothing. */
   async function run(op: TagOp, tags: string[]) {
-    setState({ confirming: undefined, alert: undefined });
+    if (getState().starting || getState().job) return;
     const count = getState().contactIds.length;
     if (count > MAX_JOB_CONTACTS) {
-      setState({ alert: tooManyContacts(count) });
+      setState({ confirming: undefined, alert: tooManyContacts(count) });
       return;
     }
+    // The confirmation stays in sight (its buttons disabled) until the background answers.
+    setState({ starting: true, alert: undefined });
     const answer = await client.ask('bulk.start', {
       locationId,
       op,
@@ -85,10 +90,12 @@ export function createBulkStore(
       contactIds: getState().contactIds,
     });
     if (!answer.ok) {
-      setState({ alert: answer.error.message });
+      setState({ starting: false, confirming: undefined, alert: answer.error.message });
       return;
     }
-    setState({ job: answer.value });
+    setState({ starting: false, confirming: undefined, job: answer.value });
+    if (stopped) return; // The panel closed meanwhile: nobody is left to hear the job.
+    stopListening?.();
     stopListening = client.listen(
       [{ topic: 'job', locationId, jobId: answer.value.id }],
       onEvent,
@@ -112,6 +119,8 @@ export function createBulkStore(
   }
 
   let stopListening: (() => void) | undefined;
+  /** The panel is gone (start's stop function ran): open no port for it any more. */
+  let stopped = false;
 
   /** Chooses typed, picked or pasted tags; refuses in words what breaks the tag rules. */
   async function choose(raw: string[]) {
@@ -131,6 +140,7 @@ export function createBulkStore(
 
   /** "Add to N contacts" / "Remove from N contacts": straight away, or via "Confirm". */
   async function apply(op: TagOp) {
+    if (getState().starting) return;
     const tags = tagsToApply();
     if (!tags) return;
     const known = new Set(getState().locationTags.map(foldTag));
@@ -147,12 +157,17 @@ export function createBulkStore(
     apply,
 
     start() {
+      stopped = false;
       void client.ask('location.tags', { locationId }).then((answer) => {
         if (answer.ok)
           setState({ locationTags: answer.value.tags, index: createTagIndex(answer.value.tags) });
         if (preset) void apply(preset.op);
       });
-      return () => stopListening?.();
+      return () => {
+        stopped = true;
+        stopListening?.();
+        stopListening = undefined;
+      };
     },
 
     choose,
@@ -177,7 +192,9 @@ export function createBulkStore(
       if (pending) await run(pending.op, pending.tags);
     },
 
-    back: () => setState({ confirming: undefined }),
+    back() {
+      if (!getState().starting) setState({ confirming: undefined });
+    },
     cancel: () => jobAction('bulk.cancel'),
     retry: () => jobAction('bulk.retry'),
     dismissAlert: () => setState({ alert: undefined }),

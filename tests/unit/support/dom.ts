@@ -23,3 +23,11 @@ export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement |
     (button) => (button.getAttribute('aria-label') ?? button.textContent?.trim()) === name,
   );
 }
+
+/** Types `text` into `input` (replacing what it held), as one input event. */
+export async function typeText(input: HTMLInputElement, text: string) {
+  await act(async () => {
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
