@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BulkPanel } from '@/components/bulk/BulkPanel';
 import { NoContact } from '@/components/NoContact';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
@@ -78,21 +78,25 @@ export function InPageApp(props: {
 const TOAST_LINGER_MS = 4_000;
 
 function StandaloneToast(props: { client: BackgroundClient; toast: InPageToast; onDone(): void }) {
-  const { client, toast, onDone } = props;
+  const { client, toast } = props;
   const [outcome, setOutcome] = useState<string | undefined>();
   const [windowOpen, setWindowOpen] = useState((toast.undoUntil ?? 0) > Date.now());
+  // onDone is a new function at each render of the app (any change of its store): the toast's
+  // timers and outcome belong to the toast only, so they must not restart with it.
+  const onDone = useRef(props.onDone);
+  onDone.current = props.onDone;
   useEffect(() => {
     setOutcome(undefined);
     const left = (toast.undoUntil ?? 0) - Date.now();
     setWindowOpen(left > 0);
     // Undo goes when the window closes: afterwards the change is on its way.
     const closing = left > 0 ? setTimeout(() => setWindowOpen(false), left) : undefined;
-    const leaving = setTimeout(onDone, Math.max(left, 0) + TOAST_LINGER_MS);
+    const leaving = setTimeout(() => onDone.current(), Math.max(left, 0) + TOAST_LINGER_MS);
     return () => {
       clearTimeout(closing);
       clearTimeout(leaving);
     };
-  }, [toast, onDone]);
+  }, [toast]);
 
   async function undo() {
     setWindowOpen(false);
