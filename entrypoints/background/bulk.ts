@@ -49,18 +49,19 @@ export type Bulk = ReturnType<typeof createBulk>;
 export function createBulk(deps: BulkDeps) {
   const { stores, clock } = deps;
 
+  /** Changes one job; a change that leaves it as it was writes nothing and tells no one. */
   async function update(jobId: string, change: (job: Job) => Job): Promise<Job | undefined> {
     let before: Job | undefined;
     let updated: Job | undefined;
-    await stores.jobs.update((jobs) =>
-      jobs.map((job) => {
-        if (job.id !== jobId) return job;
-        before = job;
-        updated = change(job);
-        return updated;
-      }),
-    );
+    await stores.jobs.update((jobs) => {
+      const index = jobs.findIndex((job) => job.id === jobId);
+      before = jobs[index];
+      if (!before) return jobs;
+      updated = change(before);
+      return updated === before ? jobs : jobs.with(index, updated);
+    });
     if (!updated || !before) return undefined;
+    if (updated === before) return updated;
     deps.onJobChange(view(updated, await queueState(updated.id)));
     if (!jobSummary(before).finished && jobSummary(updated).finished)
       await deps.onJobFinished(updated);
@@ -196,8 +197,10 @@ export function createBulk(deps: BulkDeps) {
     }
     for (const job of await stores.jobs.read()) {
       const lost = job.inFlight.filter((id) => !queued.has(`${job.id}/${id}`));
-      if (lost.length > 0) await update(job.id, (current) => releaseChunk(current, lost));
-      if (!job.cancelled) await submitChunks(job.id);
+      const current =
+        lost.length > 0 ? await update(job.id, (kept) => releaseChunk(kept, lost)) : job;
+      // A finished job, or one whose contacts are all with the queue, has nothing to hand over.
+      if (current && !current.cancelled && current.pending.length > 0) await submitChunks(job.id);
     }
   }
 

@@ -25,7 +25,10 @@ export interface VersionedStore<T> {
   readonly key: string;
   read(): Promise<T>;
   write(value: T): Promise<void>;
-  /** Read-modify-write, serialised with every other update of this store. */
+  /**
+   * Read-modify-write, serialised with every other update of this store. A change that
+   * returns the value it was given writes nothing.
+   */
   update(change: (current: T) => T): Promise<T>;
 }
 
@@ -91,8 +94,10 @@ export function defineVersionedStore<S extends z.ZodType>(
     write: (value) => serialised(() => store(value)),
     update: (change) =>
       serialised(async () => {
-        const next = change(await read());
-        await store(next);
+        const current = await read();
+        const next = change(current);
+        // The same value back means nothing changed: nothing is written.
+        if (next !== current) await store(next);
         return next;
       }),
   };

@@ -58,4 +58,13 @@ describe('versioned store', () => {
     await settingsStore(memory.area).update((value) => ({ ...value, undoSeconds: 9 }));
     expect((await settingsStore(memory.area).read()).undoSeconds).toBe(9);
   });
+
+  it('writes nothing when an update gives back the value it was given', async () => {
+    const memory = createMemoryArea();
+    const store = settingsStore(memory.area);
+    await store.update((value) => ({ ...value, undoSeconds: 4 }));
+    expect(memory.writes).toEqual(['settings']);
+    expect(await store.update((value) => value)).toEqual({ tags: [], undoSeconds: 4 });
+    expect(memory.writes).toEqual(['settings']);
+  });
 });
