@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TagEditor } from '@/components/tag-editor/TagEditor';
-import { paste, settle } from '../support/dom';
+import type { BackgroundClient } from '@/utils/messages/client';
+import type { RequestType } from '@/utils/messages/protocol';
+import { buttonNamed, paste, settle } from '../support/dom';
 import { contactView, createStubClient } from '../support/stub-client';
 
 const ids = { locationId: 'Rk7sWq2LmX9dTz4NbV1c', contactId: 'AdaLovelace000000000' };
@@ -230,5 +232,67 @@ describe('tag editor keyboard model', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
       'Could not add ‘vip’: HighLevel could not find it.×',
     );
+  });
+
+  // The background pushes no contact event for an undo that follows the change within its
+  // 50 ms publishing delay (the hub skips a view equal to the last one it pushed, and the
+  // change's own view came in the answer, not as an event): undo must read the view again.
+  it('after Undo the chips are the contact’s again, with no event pushed', async () => {
+    let current = ['newsletter'];
+    const stub = createStubClient({
+      'contact.view': () => contactView(current),
+      'location.tags': () => ({ tags: LOCATION_TAGS, recent: [] }),
+      'tags.change': (payload) => {
+        const view = contactView(current);
+        view.chips.push({ tag: String((payload.tags as string[])[0]), state: 'adding' });
+        return { changeId: 'change-1', undoUntil: Date.now() + 3000, view };
+      },
+      'change.undo': () => ({ undone: true }),
+    });
+    await act(async () => {
+      render(<TagEditor client={stub.client} contact={ids} />, container);
+    });
+    await settle();
+    const input = container.querySelector<HTMLInputElement>('[role="combobox"]');
+    if (!input) throw new Error('no combobox');
+    await type(input, 'vip');
+    await press(input, 'Enter');
+    expect(chips()).toEqual(['newsletter', 'VIP']);
+    current = ['newsletter'];
+    await act(async () => buttonNamed(container, 'Undo')?.click());
+    await settle();
+    expect(chips()).toEqual(['newsletter']);
+  });
+
+  // A change refused because the token went away meanwhile: reading the view again is what
+  // turns the editor into the "Add a token" state, so the failure is not just undone locally.
+  it('a change refused for a removed token turns the editor into the "Add a token" state', async () => {
+    let token = true;
+    const noToken = {
+      ok: false as const,
+      error: { kind: 'no-connection' as const, message: 'No token for this sub-account.' },
+    };
+    const stub = createStubClient({
+      'contact.view': () => contactView(['newsletter']),
+      'location.tags': () => ({ tags: LOCATION_TAGS, recent: [] }),
+    });
+    const client: BackgroundClient = {
+      ...stub.client,
+      ask: (async (type: RequestType, payload: never) =>
+        !token && (type === 'tags.change' || type === 'contact.view')
+          ? noToken
+          : stub.client.ask(type, payload)) as BackgroundClient['ask'],
+    };
+    await act(async () => {
+      render(<TagEditor client={client} contact={ids} />, container);
+    });
+    await settle();
+    token = false;
+    await act(async () => buttonNamed(container, 'Remove tag newsletter')?.click());
+    await settle();
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+      'No token for this sub-account.',
+    );
+    expect(buttonNamed(container, 'Add a token for this sub-account')).toBeDefined();
   });
 });
