@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { OPEN_POPUP_COMMAND } from './utils/commands';
 import { API_HOST_PATTERN, APP_HOST_PATTERNS } from './utils/hosts';
 
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
     options_ui: { open_in_tab: true },
     commands: {
       // Alt+Shift+G is a key Chrome really registers (Alt+Shift+T, for one, is silently dropped).
-      'open-tag-popup': {
+      [OPEN_POPUP_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+G' },
         description: 'Open the tag popup for the contact on this page',
       },

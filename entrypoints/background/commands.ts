@@ -1,10 +1,10 @@
+import { OPEN_POPUP_COMMAND } from '@/utils/commands';
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import { quickTagsFor } from '@/utils/settings/quick-tags';
 import type { Stores } from '@/utils/storage/stores';
 import type { Injection } from './injection';
 import type { QuickActions } from './quick-actions';
 
-export const OPEN_POPUP_COMMAND = 'open-tag-popup';
 const QUICK_TAG_COMMAND = /^quick-tag-([1-9])$/;
 
 /**

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStore } from '@/components/use-store';
+import { isHighLevelId } from '@/utils/detect/ids';
 import { privateIntegrationsUrl } from '@/utils/hosts';
 import { BulkConnections } from './BulkConnections';
 import { SavedConnections } from './SavedConnections';
@@ -23,7 +24,7 @@ export function Connections({ options, prefill }: { options: OptionsStore; prefi
     }
   };
 
-  const locationLooksRight = /^[A-Za-z0-9]{20}$/.test(locationId.trim());
+  const locationLooksRight = isHighLevelId(locationId.trim());
 
   return (
     <section aria-labelledby="connections-heading">

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-
-const OPEN_POPUP_COMMAND = 'open-tag-popup';
+import { OPEN_POPUP_COMMAND } from '@/utils/commands';
 
 /**
  * Says which key opens the in-page popup, or that none does: Chrome silently leaves a
