@@ -68,7 +68,7 @@ export function createBulk(deps: BulkDeps) {
     return updated;
   }
 
-  /** Hands the job's pending contacts to the queue, a chunk per entry. */
+  /** Hands the job's pending contacts to the queue, a chunk per entry, in one write. */
   async function submitChunks(jobId: string) {
     let chunks: string[][] = [];
     const job = await update(jobId, (current) => {
@@ -78,14 +78,16 @@ export function createBulk(deps: BulkDeps) {
     });
     if (!job || chunks.length === 0) return;
     const undoMs = (await stores.settings.read()).undoWindowSeconds * 1000;
-    for (const contactIds of chunks) {
-      await deps
-        .queue()
-        .submit(
-          { locationId: job.locationId, op: job.op, tags: job.tags, contactIds, jobId },
-          undoMs,
-        );
-    }
+    await deps.queue().submitMany(
+      chunks.map((contactIds) => ({
+        locationId: job.locationId,
+        op: job.op,
+        tags: job.tags,
+        contactIds,
+        jobId,
+      })),
+      undoMs,
+    );
   }
 
   /** What the job's chunks in the queue say: the undo window, and any problem being retried. */

@@ -58,29 +58,54 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
   let kick: (() => void) | undefined;
 
   async function submit(change: NewChange, undoWindowMs: number): Promise<QueueEntry | undefined> {
-    const contactId = change.contactIds.length === 1 ? change.contactIds[0] : undefined;
-    const serverTags = contactId ? await deps.serverTags(contactId) : undefined;
-    let created: QueueEntry | undefined;
+    return (await submitMany([change], undoWindowMs))[0];
+  }
+
+  /**
+   * Queues changes in one write (a bulk job's chunks), each coalesced with what waits before
+   * it; answers the entry made for each (undefined: it only reversed changes not yet sent).
+   */
+  async function submitMany(
+    changes: readonly NewChange[],
+    undoWindowMs: number,
+  ): Promise<(QueueEntry | undefined)[]> {
+    const serverTags = await Promise.all(
+      changes.map(({ contactIds }) =>
+        contactIds.length === 1 && contactIds[0] !== undefined
+          ? deps.serverTags(contactIds[0])
+          : undefined,
+      ),
+    );
+    let created: (QueueEntry | undefined)[] = [];
     let replaced: QueueEntry[] = [];
     await store.update((entries) => {
-      const result = coalesce(entries, change, serverTags);
-      replaced = result.replaced;
-      if (result.change.tags.length === 0) return result.entries;
+      created = [];
+      replaced = [];
       const now = clock.now();
-      created = {
-        id: deps.newId(),
-        locationId: change.locationId,
-        op: change.op,
-        tags: result.change.tags,
-        contactIds: change.contactIds,
-        jobId: change.jobId,
-        contactName: change.contactName,
-        createdAt: now,
-        sendAfter: now + Math.max(0, undoWindowMs),
-        retryAt: now,
-        attempts: 0,
-      };
-      return [...result.entries, created];
+      return changes.reduce((queued, change, index) => {
+        const result = coalesce(queued, change, serverTags[index]);
+        replaced.push(...result.replaced);
+        if (result.change.tags.length === 0) {
+          created.push(undefined);
+          return result.entries;
+        }
+        const entry: QueueEntry = {
+          id: deps.newId(),
+          locationId: change.locationId,
+          op: change.op,
+          tags: result.change.tags,
+          contactIds: change.contactIds,
+          jobId: change.jobId,
+          contactName: change.contactName,
+          createdAt: now,
+          sendAfter: now + Math.max(0, undoWindowMs),
+          retryAt: now,
+          attempts: 0,
+        };
+        created.push(entry);
+        result.entries.push(entry); // A fresh array from coalesce, never the stored one.
+        return result.entries;
+      }, entries);
     });
     for (const entry of replaced) {
       await deps.onSettled(entry, { state: 'cancelled', reason: 'Reversed before it was sent.' });
@@ -255,6 +280,7 @@ export function createChangeQueue(deps: ChangeQueueDeps) {
 
   return {
     submit,
+    submitMany,
     undo,
     cancelWhere,
     recover,

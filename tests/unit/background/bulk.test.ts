@@ -166,4 +166,22 @@ describe('bulk jobs through the change queue', () => {
     expect(await background.services.stores.jobs.read()).toEqual([]);
     expect(await background.services.changes.queue.entries()).toEqual([]);
   });
+
+  it('a job’s chunks join the queue in one write', async () => {
+    const memory = createMemoryArea();
+    const background = await connected(memory);
+    await background.ask({ type: 'settings.update', undoWindowSeconds: 3 });
+    const ids = fake().state.addContacts(SAMPLE.locationId, 500);
+    memory.writes.length = 0;
+    const started = await background.ask({
+      type: 'bulk.start',
+      locationId: SAMPLE.locationId,
+      op: 'add',
+      tags: ['x'],
+      contactIds: ids,
+    });
+    expect(started.ok).toBe(true);
+    expect(await background.services.changes.queue.entries()).toHaveLength(10);
+    expect(memory.writes.filter((key) => key === 'queue')).toEqual(['queue']);
+  });
 });

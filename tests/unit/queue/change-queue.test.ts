@@ -246,4 +246,33 @@ describe('change queue', () => {
     expect(t.calls).toHaveLength(0);
     expect(t.settled.map((s) => s.settlement.state)).toEqual(['cancelled']);
   });
+
+  it('queues many changes (a bulk job’s chunks) in one write, each coalesced with those before it', async () => {
+    const t = setup();
+    await t.queue.submit(addVip('c1'), UNDO_MS);
+    t.memory.writes.length = 0;
+    const chunk = (contactIds: string[]) => ({ ...addVip(), contactIds, jobId: 'job-1' });
+    const created = await t.queue.submitMany(
+      [chunk(['c2', 'c3']), chunk(['c4', 'c5']), { ...addVip('c1'), op: 'remove' as const }],
+      UNDO_MS,
+    );
+    expect(t.memory.writes).toEqual(['queue']);
+    expect(created.map((entry) => entry?.contactIds)).toEqual([
+      ['c2', 'c3'],
+      ['c4', 'c5'],
+      undefined,
+    ]);
+    expect((await t.queue.entries()).map((entry) => entry.contactIds)).toEqual([
+      ['c2', 'c3'],
+      ['c4', 'c5'],
+    ]);
+    expect(t.settled.map((s) => [s.entry.contactIds, s.settlement.state])).toEqual([
+      [['c1'], 'cancelled'],
+    ]);
+    await t.tick(UNDO_MS);
+    expect(t.calls.map((call) => call.entry.contactIds)).toEqual([
+      ['c2', 'c3'],
+      ['c4', 'c5'],
+    ]);
+  });
 });
