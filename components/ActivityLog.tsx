@@ -2,13 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BackgroundClient } from '@/utils/messages/client';
 import type { ActivityItem } from '@/utils/messages/protocol';
 
-const STATE_WORDS: Record<ActivityItem['state'], string> = {
-  pending: 'pending',
-  done: 'done',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
 /** "Recent changes": every change and its fate, so nothing happens out of sight. */
 export function ActivityLog({ client }: { client: BackgroundClient }) {
   const [items, setItems] = useState<ActivityItem[] | undefined>();
@@ -39,7 +32,7 @@ export function ActivityLog({ client }: { client: BackgroundClient }) {
                 ? `${item.contactCount} contacts`
                 : (item.contactName ?? item.contactId)}
             </span>{' '}
-            <span class={`ct-state-${item.state}`}>· {STATE_WORDS[item.state]}</span>
+            <span class={`ct-state-${item.state}`}>· {item.state}</span>
             {item.reason && <span class="ct-muted"> · {item.reason}</span>}
           </li>
         ))}

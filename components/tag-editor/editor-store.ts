@@ -29,7 +29,6 @@ export interface EditorState {
   view?: ContactView;
   /** Why the editor cannot work (no token, a refused token), with its kind for the right button. */
   blocked?: { kind: ErrorKind; message: string };
-  locationTags: string[];
   recentTags: string[];
   index: TagIndex;
   toast?: Toast;
@@ -50,7 +49,6 @@ const describeChange = (op: 'add' | 'remove', tags: readonly string[]) =>
 export function createEditorStore(client: BackgroundClient, ids: ContactIds) {
   const store = createStore<EditorState>(() => ({
     ids,
-    locationTags: [],
     recentTags: [],
     index: createTagIndex([]),
   }));
@@ -66,7 +64,7 @@ export function createEditorStore(client: BackgroundClient, ids: ContactIds) {
     const answer = await client.ask('location.tags', { locationId: ids.locationId });
     if (!answer.ok) return; // Suggestions are a help, not a requirement (the scope may be missing).
     const { tags, recent } = answer.value;
-    setState({ locationTags: tags, recentTags: recent, index: createTagIndex(tags) });
+    setState({ recentTags: recent, index: createTagIndex(tags) });
   }
 
   function onEvent(event: PushedEvent) {

@@ -140,16 +140,12 @@ describe('the router under the browser fuzzer, every request type, every sender'
         (result.answer as { value?: { undone?: boolean } }).value?.undone === false
       )
         return;
-      if (own === undefined)
-        problems.push(`success for a sender with no location; ${where}`);
+      if (own === undefined) problems.push(`success for a sender with no location; ${where}`);
       else if (!CONTENT_SCRIPT_REQUESTS.has(type))
         problems.push(`page-only request answered; ${where}`);
       else if (type === 'page.contact' && !result.url?.includes(`/location/${own}/`))
         problems.push(`another location's page read; ${where}`);
-      else if (
-        !['change.undo', 'page.contact'].includes(type) &&
-        result.locationId !== own
-      )
+      else if (!['change.undo', 'page.contact'].includes(type) && result.locationId !== own)
         problems.push(`another location's data; ${where}`);
     });
     expect(problems).toEqual([]);
