@@ -107,12 +107,12 @@ function wants(listener: Listener, event: PushedEvent): boolean {
         subscription.locationId === event.job.locationId
       );
     }
+    // The activity log hears of a settled change through the 'activity' event that follows it.
     if (event.topic === 'settled') {
       return (
-        (subscription.topic === 'contact' &&
-          subscription.contactId === event.change.contactId &&
-          subscription.locationId === event.change.locationId) ||
-        subscription.topic === 'activity'
+        subscription.topic === 'contact' &&
+        subscription.contactId === event.change.contactId &&
+        subscription.locationId === event.change.locationId
       );
     }
     return subscription.topic === event.topic;

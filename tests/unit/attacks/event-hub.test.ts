@@ -162,3 +162,29 @@ describe('the event hub under attack', () => {
     expect(() => hub.publish({ topic: 'activity' })).not.toThrow();
   });
 });
+
+describe('the event hub', () => {
+  it('tells a settled change to its contact’s watchers; the activity log hears only "activity"', () => {
+    const hub = createEventHub(EXTENSION);
+    const log = attach(hub, fakePort('events', PAGE_SENDER));
+    log.receive({ topic: 'activity' });
+    const editor = attach(hub, fakePort('events', PAGE_SENDER));
+    editor.receive({ topic: 'contact', locationId: A.locationId, contactId: ada });
+    const settled: PushedEvent = {
+      topic: 'settled',
+      change: {
+        id: 'c1',
+        locationId: A.locationId,
+        contactId: ada,
+        op: 'add',
+        tags: ['vip'],
+        state: 'done',
+      },
+    };
+    hub.publish(settled);
+    hub.publish({ topic: 'activity' });
+    // One settled change reloads the log once, not twice.
+    expect(log.posted).toEqual([{ topic: 'activity' }]);
+    expect(editor.posted).toEqual([settled]);
+  });
+});
