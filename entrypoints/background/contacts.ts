@@ -70,12 +70,24 @@ export function createContacts(deps: ContactsDeps) {
     );
   }
 
+  /** Reads in flight: editors opening on the same contact at once share one GET. */
+  const reading = new Map<string, Promise<void>>();
+
   /**
    * Reads the contact from HighLevel; the server's list becomes the truth. A transient
    * failure (429, 5xx, network, timeout) is retried quietly with backoff, a 429 never shown;
    * only a permanent one (deleted, refused) is stated as the contact's problem.
    */
-  async function refresh(locationId: string, contactId: string, attempt = 0): Promise<void> {
+  function refresh(locationId: string, contactId: string): Promise<void> {
+    const key = `${locationId}/${contactId}`;
+    const current = reading.get(key);
+    if (current) return current;
+    const started = read(locationId, contactId, 0).finally(() => reading.delete(key));
+    reading.set(key, started);
+    return started;
+  }
+
+  async function read(locationId: string, contactId: string, attempt: number): Promise<void> {
     const client = await connections.clientFor(locationId);
     try {
       const contact = await client.getContact(contactId);
@@ -97,7 +109,7 @@ export function createContacts(deps: ContactsDeps) {
       const next = rateLimited ? attempt : attempt + 1;
       void clock
         .sleep(error.details.retryAfterMs ?? backoffMs(next + 1))
-        .then(() => refresh(locationId, contactId, next))
+        .then(() => read(locationId, contactId, next))
         .catch(() => undefined);
     } finally {
       deps.onContactChange(locationId, contactId);

@@ -46,6 +46,23 @@ describe('background services against the fake HighLevel', () => {
     expect(view.chips.every((chip) => chip.state === 'saved')).toBe(true);
   });
 
+  it('two editors opening on the same contact at once share one read', async () => {
+    const background = await connected();
+    // Grace, whom no earlier test here reads: a read an earlier test left in the air is not hers.
+    const grace = SAMPLE.contacts.grace.id;
+    const reads = () =>
+      fake().requests.filter((r) => r.operationId === 'get-contact' && r.path.endsWith(grace))
+        .length;
+    await Promise.all([
+      background.services.contacts.refresh(SAMPLE.locationId, grace),
+      background.services.contacts.refresh(SAMPLE.locationId, grace),
+    ]);
+    expect(reads()).toBe(1);
+    // Once answered, the next read goes to HighLevel again.
+    await background.services.contacts.refresh(SAMPLE.locationId, grace);
+    expect(reads()).toBe(2);
+  });
+
   it('refuses bad tags in words and queues nothing', async () => {
     const background = await connected();
     for (const tags of [[''], ['a,b'], ['x'.repeat(101)], ['ok', '   ']]) {
