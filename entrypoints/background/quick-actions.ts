@@ -107,8 +107,8 @@ export function createQuickActions(deps: QuickActionsDeps) {
 
   async function apply(tabId: number, target: MenuTarget, op: TagOp, tag: string) {
     if (target.kind === 'none') return tell(tabId, { text: target.reason, tone: 'error' });
-    if (target.kind === 'selection') return tagSelection(tabId, target, op, [tag]);
     try {
+      if (target.kind === 'selection') return await tagSelection(tabId, target, op, [tag]);
       const contact = await contactOf(target);
       const entry = await changes.change({ ...contact, op, tags: [tag] });
       const name = await nameOf(contact.locationId, contact.contactId);
@@ -120,11 +120,7 @@ export function createQuickActions(deps: QuickActionsDeps) {
         undoUntil: entry?.sendAfter,
       });
     } catch (error) {
-      const text =
-        error instanceof ApiError || error instanceof ProtocolError
-          ? error.message
-          : 'The change could not be made.';
-      await tell(tabId, { text, tone: 'error' });
+      await tellFailure(tabId, error, 'The change could not be made.');
     }
   }
 
@@ -136,23 +132,30 @@ export function createQuickActions(deps: QuickActionsDeps) {
         tone: 'error',
       });
     }
-    const contact = await contactOf(target).catch((error: unknown) => {
-      throw error instanceof ProtocolError
-        ? error
-        : new ProtocolError('internal', 'The contact could not be found.');
-    });
-    if (contact.locationId === pageLocationId && (await injection.openPopup(tabId, contact)))
-      return;
-    const query = new URLSearchParams({
-      locationId: contact.locationId,
-      contactId: contact.contactId,
-    });
-    await browser.windows.create({
-      url: browser.runtime.getURL(`/popup.html?${query}`),
-      type: 'popup',
-      width: 420,
-      height: 560,
-    });
+    try {
+      const contact = await contactOf(target);
+      if (contact.locationId === pageLocationId && (await injection.openPopup(tabId, contact)))
+        return;
+      const query = new URLSearchParams({
+        locationId: contact.locationId,
+        contactId: contact.contactId,
+      });
+      await browser.windows.create({
+        url: browser.runtime.getURL(`/popup.html?${query}`),
+        type: 'popup',
+        width: 420,
+        height: 560,
+      });
+    } catch (error) {
+      await tellFailure(tabId, error, 'The tag editor could not be opened.');
+    }
+  }
+
+  /** A menu click or a key has no one to answer it: a failure is told in the page, in words. */
+  async function tellFailure(tabId: number, error: unknown, fallback: string) {
+    const text =
+      error instanceof ApiError || error instanceof ProtocolError ? error.message : fallback;
+    await tell(tabId, { text, tone: 'error' });
   }
 
   return {
