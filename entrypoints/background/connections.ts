@@ -117,6 +117,19 @@ export function createConnections(deps: ConnectionsDeps) {
     deps.onChange();
   }
 
+  /** Names from a settings file, given to the connections this browser has (tokens stay its own). */
+  async function applyNames(names: Record<string, string>): Promise<void> {
+    await stores.connections.update((connections) => {
+      const named = { ...connections };
+      for (const [locationId, name] of Object.entries(names)) {
+        const connection = named[locationId];
+        if (connection && name.trim()) named[locationId] = { ...connection, name: name.trim() };
+      }
+      return named;
+    });
+    deps.onChange();
+  }
+
   async function remove(locationId: string): Promise<boolean> {
     let removed = false;
     await stores.connections.update((connections) => {
@@ -224,6 +237,7 @@ export function createConnections(deps: ConnectionsDeps) {
     list,
     save,
     rename,
+    applyNames,
     remove,
     markRefused,
     stillWorks,

@@ -184,6 +184,8 @@ export function createHandlers(services: {
         ...settings,
         ...file.settings,
       }));
+      await connections.applyNames(file.connectionNames);
+      await domains.sync(); // Domains left out of the file stop running; granted ones start.
       services.onQuickTagsChanged();
       return updated;
     },
