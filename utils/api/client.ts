@@ -40,7 +40,7 @@ export interface BulkContactOutcome {
 
 /** Gatekeeper every call goes through: the per-token rate limiter. */
 export interface CallGate {
-  acquire(signal?: AbortSignal): Promise<void>;
+  acquire(): Promise<void>;
   observe(status: number, headers: Headers): void;
 }
 
@@ -60,7 +60,6 @@ interface Call<T extends z.ZodType> {
   body?: unknown;
   version?: string;
   answer: T;
-  signal?: AbortSignal;
 }
 
 export function createApiClient(options: ApiClientOptions) {
@@ -69,9 +68,8 @@ export function createApiClient(options: ApiClientOptions) {
   const timeoutMs = options.timeoutMs ?? CALL_TIMEOUT_MS;
 
   async function call<T extends z.ZodType>(request: Call<T>): Promise<z.infer<T>> {
-    await options.gate?.acquire(request.signal);
+    await options.gate?.acquire();
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string> = {
       Authorization: `Bearer ${options.token}`,
       Version: request.version ?? VERSION,
@@ -86,7 +84,7 @@ export function createApiClient(options: ApiClientOptions) {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal,
+        signal: timeout,
       });
       text = await response.text();
     } catch (error) {
@@ -96,7 +94,6 @@ export function createApiClient(options: ApiClientOptions) {
           'HighLevel did not answer in time; the change will be sent again.',
         );
       }
-      if (request.signal?.aborted) throw request.signal.reason;
       throw new ApiError('network', 'Could not reach HighLevel (network); retrying shortly.', {
         serverMessage: error instanceof Error ? error.message : undefined,
       });
@@ -125,29 +122,22 @@ export function createApiClient(options: ApiClientOptions) {
   const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
   return {
-    async getContact(contactId: string, signal?: AbortSignal): Promise<Contact> {
+    async getContact(contactId: string): Promise<Contact> {
       const answer = await call({
         method: 'GET',
         path: contactPath(contactId),
         answer: contactAnswer,
-        signal,
       });
       return toContact(answer.contact);
     },
 
     /** Answers the `tags` of the reply; read them with `applyTagAnswer`. */
-    async changeTags(
-      op: TagOp,
-      contactId: string,
-      tags: readonly string[],
-      signal?: AbortSignal,
-    ): Promise<string[]> {
+    async changeTags(op: TagOp, contactId: string, tags: readonly string[]): Promise<string[]> {
       const answer = await call({
         method: op === 'add' ? 'POST' : 'DELETE',
         path: `${contactPath(contactId)}/tags`,
         body: { tags },
         answer: tagsAnswer,
-        signal,
       });
       return answer.tags;
     },
@@ -155,7 +145,6 @@ export function createApiClient(options: ApiClientOptions) {
     async bulkChangeTags(
       op: TagOp,
       request: { contactIds: readonly string[]; tags: readonly string[]; locationId: string },
-      signal?: AbortSignal,
     ): Promise<BulkContactOutcome[]> {
       const body: Record<string, unknown> = {
         contacts: request.contactIds,
@@ -168,7 +157,6 @@ export function createApiClient(options: ApiClientOptions) {
         path: `/contacts/bulk/tags/update/${op}`,
         body,
         answer: bulkAnswer,
-        signal,
       });
       return answer.responses.map((entry) => ({
         contactId: entry.contactId,
@@ -177,33 +165,30 @@ export function createApiClient(options: ApiClientOptions) {
       }));
     },
 
-    async listLocationTags(locationId: string, signal?: AbortSignal): Promise<string[]> {
+    async listLocationTags(locationId: string): Promise<string[]> {
       const answer = await call({
         method: 'GET',
         path: `/locations/${encodeURIComponent(locationId)}/tags`,
         answer: locationTagsAnswer,
-        signal,
       });
       return answer.tags.map((tag) => tag.name);
     },
 
-    async getConversation(conversationId: string, signal?: AbortSignal) {
+    async getConversation(conversationId: string) {
       const answer = await call({
         method: 'GET',
         path: `/conversations/${encodeURIComponent(conversationId)}`,
         version: CONVERSATIONS_VERSION,
         answer: conversationAnswer,
-        signal,
       });
       return { contactId: answer.contactId, locationId: answer.locationId };
     },
 
-    async getOpportunity(opportunityId: string, signal?: AbortSignal) {
+    async getOpportunity(opportunityId: string) {
       const answer = await call({
         method: 'GET',
         path: `/opportunities/${encodeURIComponent(opportunityId)}`,
         answer: opportunityAnswer,
-        signal,
       });
       return {
         contactId: answer.opportunity.contactId,
@@ -211,10 +196,11 @@ export function createApiClient(options: ApiClientOptions) {
       };
     },
 
-    async searchContacts(
-      request: { locationId: string; query: string; pageLimit?: number },
-      signal?: AbortSignal,
-    ): Promise<Contact[]> {
+    async searchContacts(request: {
+      locationId: string;
+      query: string;
+      pageLimit?: number;
+    }): Promise<Contact[]> {
       const answer = await call({
         method: 'POST',
         path: '/contacts/search',
@@ -225,7 +211,6 @@ export function createApiClient(options: ApiClientOptions) {
           query: request.query,
         },
         answer: searchAnswer,
-        signal,
       });
       return answer.contacts.map(toContact);
     },

@@ -12,24 +12,12 @@ const WINDOW_MARGIN_MS = 60;
 
 export interface Clock {
   now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  sleep(ms: number): Promise<void>;
 }
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    }),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
 export interface RateLimiter extends CallGate {
@@ -66,12 +54,11 @@ export function createRateLimiter(clock: Clock = realClock): RateLimiter {
     return Math.max(pause, oldest + intervalMs + WINDOW_MARGIN_MS - now);
   }
 
-  async function takeSlot(signal?: AbortSignal) {
+  async function takeSlot() {
     for (;;) {
-      signal?.throwIfAborted();
       const wait = waitNeeded(clock.now());
       if (wait <= 0) break;
-      await clock.sleep(wait, signal);
+      await clock.sleep(wait);
     }
     sent.push(clock.now());
   }
@@ -83,9 +70,9 @@ export function createRateLimiter(clock: Clock = realClock): RateLimiter {
   return {
     pause,
 
-    acquire(signal) {
+    acquire() {
       // Callers take slots in arrival order, so a long bulk job cannot starve a single change.
-      const turn = queue.then(() => takeSlot(signal));
+      const turn = queue.then(takeSlot);
       queue = turn.catch(() => undefined);
       return turn;
     },

@@ -10,11 +10,9 @@ export function createManualClock(start = 1_000_000) {
 
   const clock: Clock = {
     now: () => now,
-    sleep(ms, signal) {
-      return new Promise((resolve, reject) => {
-        if (signal?.aborted) return reject(signal.reason);
+    sleep(ms) {
+      return new Promise((resolve) => {
         sleepers.push({ until: now + ms, wake: resolve });
-        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
     },
   };
