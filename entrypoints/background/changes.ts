@@ -123,14 +123,13 @@ export function createChanges(deps: ChangesDeps) {
     const { tags } = checked;
     await connections.require(request.locationId);
     const settings = await stores.settings.read();
-    const cached = (await stores.contacts.read())[request.contactId];
     const entry = await queue.submit(
       {
         locationId: request.locationId,
         contactIds: [request.contactId],
         op: request.op,
         tags,
-        contactName: cached?.name,
+        contactName: await contacts.cachedName(request.contactId),
       },
       settings.undoWindowSeconds * 1000,
     );

@@ -134,7 +134,6 @@ export function createHandlers(services: {
         (connection) => connection.locationId === saved.locationId,
       );
       if (!view) throw new ProtocolError('internal', 'The connection was not saved.');
-      void changes.queue.drain(); // Changes held for this location may go now.
       return { connection: view };
     },
 
@@ -156,9 +155,7 @@ export function createHandlers(services: {
     },
 
     async 'connections.test'({ locationId, token }) {
-      const scopes = await connections.test(locationId, token);
-      void changes.queue.drain();
-      return { scopes };
+      return { scopes: await connections.test(locationId, token) };
     },
 
     async 'quickTags.set'({ locationId, tags }) {

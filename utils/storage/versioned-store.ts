@@ -24,7 +24,6 @@ export interface VersionedStoreDefinition<S extends z.ZodType> {
 export interface VersionedStore<T> {
   readonly key: string;
   read(): Promise<T>;
-  write(value: T): Promise<void>;
   /**
    * Read-modify-write, serialised with every other update of this store. A change that
    * returns the value it was given writes nothing.
@@ -91,7 +90,6 @@ export function defineVersionedStore<S extends z.ZodType>(
   return {
     key,
     read,
-    write: (value) => serialised(() => store(value)),
     update: (change) =>
       serialised(async () => {
         const current = await read();

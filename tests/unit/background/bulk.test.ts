@@ -106,7 +106,7 @@ describe('bulk jobs through the change queue', () => {
         now: Date.now(),
       }),
     };
-    await first.services.stores.jobs.write([{ ...job, pending: [], inFlight: ids }]);
+    await first.services.stores.jobs.update(() => [{ ...job, pending: [], inFlight: ids }]);
 
     const restarted = startBackground(fake(), memory);
     await restarted.services.start();

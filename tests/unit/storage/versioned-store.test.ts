@@ -26,7 +26,7 @@ describe('versioned store', () => {
     const memory = createMemoryArea();
     const store = settingsStore(memory.area);
     expect(await store.read()).toEqual({ tags: [], undoSeconds: 3 });
-    await store.write({ tags: ['vip'], undoSeconds: 5 });
+    await store.update(() => ({ tags: ['vip'], undoSeconds: 5 }));
     expect(memory.raw('settings')).toEqual({ v: 2, data: { tags: ['vip'], undoSeconds: 5 } });
   });
 
