@@ -9,6 +9,8 @@ import type { BackgroundClient } from '@/utils/messages/client';
 
 export interface PopupProps {
   client: BackgroundClient;
+  /** A contact the popup was opened for by name: it edits that one, whatever the tab shows. */
+  namedContact?: { locationId: string; contactId: string };
   /** The tab the popup is about (the active tab, or `?tabId=N`). */
   findTab(): Promise<TabInfo | undefined>;
   reloadTab(tabId: number): void;
@@ -19,17 +21,28 @@ export interface PopupProps {
 }
 
 /** The toolbar popup: the tab's contact in the tag editor, or ways to find a contact. */
-export function App({ client, findTab, reloadTab, domainToOffer, openDomainOptions }: PopupProps) {
+export function App({
+  client,
+  namedContact,
+  findTab,
+  reloadTab,
+  domainToOffer,
+  openDomainOptions,
+}: PopupProps) {
   const [target, setTarget] = useState<PageTarget | undefined>();
   const [offer, setOffer] = useState<string | undefined>();
   /** Pasted contacts of one or more sub-accounts, tagged in bulk. */
   const [groups, setGroups] = useState<ContactGroup[]>([]);
   useEffect(() => {
+    if (namedContact) {
+      setTarget({ kind: 'contact', ...namedContact, onPage: false });
+      return;
+    }
     void findTab().then(async (tab) => {
       void domainToOffer(tab?.url).then(setOffer);
       setTarget(await resolveTarget(client, tab, () => selectionOf(client, tab?.id)));
     });
-  }, [client, findTab, domainToOffer]);
+  }, [client, namedContact, findTab, domainToOffer]);
 
   if (groups.length > 0) {
     return (

@@ -3,6 +3,7 @@ import '@/utils/zod';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/ui.css';
+import { isHighLevelId } from '@/utils/detect/ids';
 import { isHighLevelPath } from '@/utils/detect/paths';
 import { backgroundClient } from '@/utils/messages/client';
 import { hostPattern, readDomain } from '@/utils/settings/domains';
@@ -11,18 +12,19 @@ import { App } from './App';
 const params = new URLSearchParams(location.search);
 
 /**
- * `popup.html?tabId=N` edits tab N (a detached popup or a page has no active tab of its own);
  * `popup.html?locationId=L&contactId=C` edits that contact (the menu's "Edit tags..." on a
- * link to another sub-account's contact).
+ * link to another sub-account's contact); IDs that are not HighLevel's are ignored.
  */
+function namedContact() {
+  const locationId = params.get('locationId') ?? '';
+  const contactId = params.get('contactId') ?? '';
+  return isHighLevelId(locationId) && isHighLevelId(contactId)
+    ? { locationId, contactId }
+    : undefined;
+}
+
+/** `popup.html?tabId=N` edits tab N (a detached popup or a page has no active tab of its own). */
 async function findTab() {
-  const locationId = params.get('locationId');
-  const contactId = params.get('contactId');
-  if (locationId && contactId) {
-    return {
-      url: `https://app.gohighlevel.com/v2/location/${locationId}/contacts/detail/${contactId}`,
-    };
-  }
   const tabId = Number(params.get('tabId'));
   if (Number.isInteger(tabId) && tabId > 0) return browser.tabs.get(tabId).catch(() => undefined);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -52,6 +54,7 @@ if (root) {
   render(
     <App
       client={backgroundClient}
+      namedContact={namedContact()}
       findTab={findTab}
       reloadTab={(tabId) => void browser.tabs.reload(tabId)}
       domainToOffer={domainToOffer}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { APP_HOST, appPath, type FakeGhl, SAMPLE } from '../fake-ghl';
+import { APP_HOST, appPath, type FakeGhl, SAMPLE, SECOND } from '../fake-ghl';
 import { ask } from './extension-api';
 import { expect, test } from './fixtures';
 
@@ -178,4 +178,22 @@ test('the paste box takes a contact link and refuses junk with a reason', async 
   );
   await popup.getByRole('button', { name: 'Open tag editor' }).click();
   await expect(popup.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+});
+
+test('opened for a named contact ("Edit tags..." on another sub-account’s link), the popup edits that one; junk IDs are ignored', async ({
+  connect,
+  openExtensionPage,
+}) => {
+  await connect(SECOND.locationId, SECOND.token);
+  const marcus = SECOND.contacts.marcus;
+  const named = await openExtensionPage(
+    `popup.html?locationId=${SECOND.locationId}&contactId=${marcus.id}`,
+  );
+  await expect(named.getByRole('heading', { name: 'Marcus Reed' })).toBeVisible();
+  await expect(tags(named)).toHaveCount(marcus.tags.length);
+
+  const junk = await openExtensionPage(
+    `popup.html?locationId=${encodeURIComponent('../x')}&contactId=${marcus.id}`,
+  );
+  await expect(junk.getByRole('heading', { name: 'No contact on this page' })).toBeVisible();
 });
