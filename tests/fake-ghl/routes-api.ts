@@ -130,38 +130,27 @@ const getContact: OperationHandler = (context) => {
   return isAnswer(contact) ? contact : json(200, { contact: contactView(contact) });
 };
 
-const addTags: OperationHandler = (context) => {
-  const requested = stringsIn(context.body, 'tags');
-  const problem = tagsProblemAnswer(requested);
-  if (problem) return problem;
-  const contact = ownContact(context, param(context, 'contactId'));
-  if (isAnswer(contact)) return contact;
+/** POST (201) or DELETE (200) /contacts/{contactId}/tags. */
+const changeTags =
+  (op: 'add' | 'remove'): OperationHandler =>
+  (context) => {
+    const requested = stringsIn(context.body, 'tags');
+    const problem = tagsProblemAnswer(requested);
+    if (problem) return problem;
+    const contact = ownContact(context, param(context, 'contactId'));
+    if (isAnswer(contact)) return contact;
 
-  const ignoreCase = context.switches.lowercaseTags;
-  const tags = normalizeTags(requested, ignoreCase);
-  const change = withTagsAdded(contact.tags, tags, ignoreCase);
-  const answered = context.switches.tagAnswer === 'whole' ? change.after : change.changed;
-  // The change is re-applied to the state as it is when delivered, so concurrent calls compose.
-  return json(201, { tags: answered }, () =>
-    context.state.addTagsToContact(contact.id, tags, ignoreCase),
-  );
-};
-
-const removeTags: OperationHandler = (context) => {
-  const requested = stringsIn(context.body, 'tags');
-  const problem = tagsProblemAnswer(requested);
-  if (problem) return problem;
-  const contact = ownContact(context, param(context, 'contactId'));
-  if (isAnswer(contact)) return contact;
-
-  const ignoreCase = context.switches.lowercaseTags;
-  const tags = normalizeTags(requested, ignoreCase);
-  const change = withTagsRemoved(contact.tags, tags, ignoreCase);
-  const answered = context.switches.tagAnswer === 'whole' ? change.after : change.changed;
-  return json(200, { tags: answered }, () =>
-    context.state.removeTagsFromContact(contact.id, tags, ignoreCase),
-  );
-};
+    const ignoreCase = context.switches.lowercaseTags;
+    const tags = normalizeTags(requested, ignoreCase);
+    const change = (op === 'add' ? withTagsAdded : withTagsRemoved)(contact.tags, tags, ignoreCase);
+    const answered = context.switches.tagAnswer === 'whole' ? change.after : change.changed;
+    // The change is re-applied to the state as it is when delivered, so concurrent calls compose.
+    return json(op === 'add' ? 201 : 200, { tags: answered }, () =>
+      op === 'add'
+        ? context.state.addTagsToContact(contact.id, tags, ignoreCase)
+        : context.state.removeTagsFromContact(contact.id, tags, ignoreCase),
+    );
+  };
 
 interface BulkEntry {
   contactId: string;
@@ -354,8 +343,8 @@ const getOpportunity: OperationHandler = (context) => {
 const HANDLERS: Record<HandledOperation, OperationHandler> = {
   'get-contact': getContact,
   'search-contacts-advanced': searchContacts,
-  'add-tags': addTags,
-  'remove-tags': removeTags,
+  'add-tags': changeTags('add'),
+  'remove-tags': changeTags('remove'),
   'create-association': bulkUpdateTags,
   'get-location-tags': getLocationTags,
   'get-tag-by-id': getTagById,
