@@ -67,20 +67,48 @@ function escapeForSearch(title: string): string {
  * Where "Contact tags" sits in Chromium's native context menu, counted from the bottom:
  * on a link only "Inspect" comes after it; on the page, "View page source" and "Inspect".
  */
-export const MENU_PLACE = { link: 2, page: 3 } as const;
+const MENU_PLACE = { link: 2, page: 3 } as const;
 
 /**
- * Picks an entry of our submenu in Chrome's native context menu, by keyboard: Up from the
- * bottom to "Contact tags", Right into the submenu, then Down `entryIndex` times and
- * Return. The keys are paced like a person's, since a submenu takes a moment to open and
- * nothing in the page can tell when it has.
+ * The top-level X windows now shown. Chromium draws a native menu, and each submenu, as a
+ * window of its own: a new one here is the sign that a menu has opened.
  */
-export function chooseContactTagsEntry(place: keyof typeof MENU_PLACE, entryIndex = 0): void {
-  const up = Array<string>(MENU_PLACE[place]).fill('Up');
-  const down = Array<string>(entryIndex).fill('Down');
-  // Right twice: if the submenu was slow to open, the second opens it; if it was open, the
-  // second does nothing on its (leaf) first entry. Either way Return acts in the submenu.
-  xdotool('key', '--delay', '300', ...up, 'Right', 'Right', ...down, 'Return');
+function shownWindows(): string[] {
+  try {
+    return xdotool('search', '--onlyvisible', '--maxdepth', '1', '--name', '').split('\n');
+  } catch {
+    return []; // xdotool exits 1 when it finds nothing.
+  }
+}
+
+/** How many more windows are shown than `before`: the menus open since then. */
+const menusSince = (before: readonly string[]) =>
+  shownWindows().filter((id) => !before.includes(id)).length;
+
+/** Waits until `count` menus have opened since `before` (a menu, then its submenu). */
+async function waitForMenus(before: readonly string[], count: number, what: string) {
+  await expect.poll(() => menusSince(before), { message: what }).toBeGreaterThanOrEqual(count);
+}
+
+/**
+ * Right-clicks `target` and picks the first entry of our submenu (the first quick tag), by
+ * keyboard: Up from the bottom to "Contact tags", Right into the submenu, Return. Each key
+ * waits for the menu it needs to be shown, so a slow machine cannot lose one.
+ * `place`: whether `target` is a link or plain page content.
+ */
+export async function rightClickFirstQuickTag(
+  page: Page,
+  target: Locator,
+  place: keyof typeof MENU_PLACE,
+): Promise<void> {
+  const before = shownWindows();
+  await rightClick(page, target);
+  await waitForMenus(before, 1, 'the context menu to open');
+  // Paced like a person: a menu just shown may take a moment to take the keyboard.
+  xdotool('key', '--delay', '150', ...Array<string>(MENU_PLACE[place]).fill('Up'), 'Right');
+  await waitForMenus(before, 2, 'the "Contact tags" submenu to open');
+  xdotool('key', 'Return');
+  await expect.poll(() => menusSince(before), { message: 'the context menu to close' }).toBe(0);
 }
 
 /**
@@ -89,19 +117,6 @@ export function chooseContactTagsEntry(place: keyof typeof MENU_PLACE, entryInde
  */
 export function emailCellOf(page: Page, contact: { id: string; email?: string }): Locator {
   return page.locator(`tr[id="${contact.id}"] td`).filter({ hasText: contact.email ?? '' });
-}
-
-/**
- * Right-clicks `target` and picks the first entry of our submenu (the first quick tag).
- * `place`: whether `target` is a link or plain page content.
- */
-export async function rightClickFirstQuickTag(
-  page: Page,
-  target: Locator,
-  place: keyof typeof MENU_PLACE,
-): Promise<void> {
-  await rightClick(page, target);
-  chooseContactTagsEntry(place);
 }
 
 /**
