@@ -1,6 +1,7 @@
 import { applyTagAnswer } from '@/utils/api/answer-rule';
 import type { Contact } from '@/utils/api/client';
 import { ApiError, failureClass } from '@/utils/api/errors';
+import { createInFlight } from '@/utils/async/in-flight';
 import { readHighLevelUrl } from '@/utils/detect/paths';
 import { ProtocolError } from '@/utils/messages/errors';
 import type { ContactSummary } from '@/utils/messages/protocol';
@@ -70,8 +71,8 @@ export function createContacts(deps: ContactsDeps) {
     );
   }
 
-  /** Reads in flight: editors opening on the same contact at once share one GET. */
-  const reading = new Map<string, Promise<void>>();
+  /** Editors opening on the same contact at once share one GET. */
+  const reading = createInFlight<void>();
 
   /**
    * Reads the contact from HighLevel; the server's list becomes the truth. A transient
@@ -79,12 +80,7 @@ export function createContacts(deps: ContactsDeps) {
    * only a permanent one (deleted, refused) is stated as the contact's problem.
    */
   function refresh(locationId: string, contactId: string): Promise<void> {
-    const key = `${locationId}/${contactId}`;
-    const current = reading.get(key);
-    if (current) return current;
-    const started = read(locationId, contactId, 0).finally(() => reading.delete(key));
-    reading.set(key, started);
-    return started;
+    return reading(`${locationId}/${contactId}`, () => read(locationId, contactId, 0));
   }
 
   async function read(locationId: string, contactId: string, attempt: number): Promise<void> {

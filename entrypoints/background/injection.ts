@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createInFlight } from '@/utils/async/in-flight';
 import { APP_HOST_PATTERNS } from '@/utils/hosts';
 import type { InPageCommand, InPageToast } from '@/utils/messages/protocol';
 
@@ -32,7 +33,14 @@ export type Injection = ReturnType<typeof createInjection>;
  * HighLevel's hosts and any white-label domain alike, with no setup.
  */
 export function createInjection() {
-  async function ensureInPageScript(tabId: number): Promise<boolean> {
+  /** A shortcut pressed twice on first use must not inject two scripts that both answer. */
+  const injecting = createInFlight<boolean>();
+
+  function ensureInPageScript(tabId: number): Promise<boolean> {
+    return injecting(String(tabId), () => pingOrInject(tabId));
+  }
+
+  async function pingOrInject(tabId: number): Promise<boolean> {
     const answer: unknown = await browser.tabs
       .sendMessage(tabId, { type: 'in-page.ping' } satisfies InPageCommand, TOP_FRAME)
       .catch(() => undefined);
