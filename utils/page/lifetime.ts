@@ -25,7 +25,10 @@ export function onExtensionMessage(
   listener: Parameters<typeof browser.runtime.onMessage.addListener>[0],
 ) {
   browser.runtime.onMessage.addListener(listener);
-  lifetime.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
-    once: true,
-  });
+  lifetime.addEventListener(
+    'abort',
+    // After an update the old script's `runtime` may be gone already, its listeners with it.
+    () => browser.runtime?.onMessage.removeListener(listener),
+    { once: true },
+  );
 }
