@@ -1,6 +1,6 @@
 import { APP_HOST, appPath, SAMPLE } from '../fake-ghl';
 import { expect, test } from './fixtures';
-import { focusWindow, pressKeys, typeText } from './real-input';
+import { shortcutUntil, typeText } from './real-input';
 
 test('3 rows selected, Alt+Shift+G, a new tag, "Add to 3 contacts", "Confirm": one bulk call, "3 updated, 0 failed"', async ({
   connect,
@@ -14,9 +14,7 @@ test('3 rows selected, Alt+Shift+G, a new tag, "Add to 3 contacts", "Confirm": o
   for (const contact of picked)
     await page.locator(`tr[id="${contact.id}"] input[type="checkbox"]`).check();
 
-  await focusWindow(page);
-  pressKeys('alt+shift+g');
-  const dialog = page.getByRole('dialog', { name: 'Contact tags' });
+  const dialog = await shortcutUntil(page, 'open');
   await expect(dialog.getByText('3 contacts selected')).toBeVisible();
   await expect(dialog.getByRole('combobox', { name: 'Tag' })).toBeFocused();
   typeText('board-meeting');

@@ -40,6 +40,25 @@ export function pressKeys(chord: string): void {
   xdotool('key', '--clearmodifiers', chord);
 }
 
+/**
+ * Presses the real Alt+Shift+G (a `chrome.commands` shortcut: only real input triggers it)
+ * until the in-page popup is `open` or closed. A key that a busy machine lost is pressed
+ * again; it is pressed only while the popup is not yet as wanted, so one that was merely
+ * slow is not undone for good.
+ */
+export async function shortcutUntil(page: Page, state: 'open' | 'closed'): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Contact tags' });
+  await expect(async () => {
+    if ((await dialog.isVisible()) !== (state === 'open')) {
+      await focusWindow(page);
+      pressKeys('alt+shift+g');
+    }
+    if (state === 'open') await expect(dialog).toBeVisible({ timeout: 4_000 });
+    else await expect(dialog).toBeHidden({ timeout: 4_000 });
+  }).toPass({ timeout: 30_000 });
+  return dialog;
+}
+
 /** Types text for real into whatever has the focus. */
 export function typeText(text: string): void {
   xdotool('type', '--delay', '20', text);

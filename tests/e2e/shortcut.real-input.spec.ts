@@ -1,24 +1,15 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { APP_HOST, appPath, SAMPLE, WHITE_LABEL_HOST } from '../fake-ghl';
 import { expect, test } from './fixtures';
-import { focusWindow, pressKeys, typeText } from './real-input';
+import { pressKeys, shortcutUntil, typeText } from './real-input';
 
 const ada = SAMPLE.contacts.ada;
-
-/** Presses the real Alt+Shift+G (a chrome.commands shortcut: only real input triggers it). */
-async function pressShortcut(page: Page) {
-  await focusWindow(page);
-  pressKeys('alt+shift+g');
-}
-
-const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Contact tags' });
 
 /** Ada's contact page on `host` in a new tab, and the popup opened on it by the shortcut. */
 async function shortcutPopupOnAda(context: BrowserContext, host: string) {
   const page = await context.newPage();
   await page.goto(`https://${host}${appPath.contact(SAMPLE.locationId, ada.id)}`);
-  await pressShortcut(page);
-  const dialog = dialogOf(page);
+  const dialog = await shortcutUntil(page, 'open');
   await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
   return { page, dialog };
 }
@@ -56,9 +47,7 @@ test('Alt+Shift+G opens the popup focused in "Add tag"; a typed tag lands after 
     document.addEventListener('keyup', (event) => seen.push(`document-up:${event.key}`));
   });
 
-  await pressShortcut(page);
-  const dialog = dialogOf(page);
-  await expect(dialog).toBeVisible();
+  const dialog = await shortcutUntil(page, 'open');
   await expect(dialog.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
   const input = dialog.getByRole('combobox', { name: 'Add tag' });
   await expect(input).toBeFocused();
@@ -93,13 +82,12 @@ test('Alt+Shift+G opens the popup focused in "Add tag"; a typed tag lands after 
 
   // A hostile page stylesheet changes nothing inside the popup.
   await page.addStyleTag({ content: '* { color: red !important; font-size: 40px !important }' });
-  await pressShortcut(page);
+  await shortcutUntil(page, 'open');
   await expect(dialog.getByRole('combobox', { name: 'Add tag' })).toBeFocused();
   expect(await popupStyles(page)).toEqual(unstyled);
 
   // The shortcut again closes it.
-  pressKeys('alt+shift+g');
-  await expect(dialog).toBeHidden();
+  await shortcutUntil(page, 'closed');
 });
 
 test('the popup follows in-app navigation, and a conversation page shows its contact', async ({
@@ -126,7 +114,7 @@ test('the popup follows in-app navigation, and a conversation page shows its con
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Grace Hopper');
   const shown = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-  await pressShortcut(page);
+  await shortcutUntil(page, 'open');
   await expect(dialog.getByRole('heading', { name: shown })).toBeVisible();
   pressKeys('Escape');
   await expect(dialog).toBeHidden();
@@ -134,7 +122,7 @@ test('the popup follows in-app navigation, and a conversation page shows its con
   await page.goto(
     `https://${APP_HOST}${appPath.conversation(SAMPLE.locationId, SAMPLE.conversations.grace.id)}`,
   );
-  await pressShortcut(page);
+  await shortcutUntil(page, 'open');
   await expect(dialog.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
 });
 
