@@ -15,7 +15,12 @@ interface Listener {
   subscriptions: Subscription[];
   /** The last contact views sent, so an unchanged view is not sent again. */
   sent: Map<string, string>;
+  /** How many events of each topic were sent, to tell whether a snapshot is already stale. */
+  sentByTopic: Map<PushedEvent['topic'], number>;
 }
+
+/** What a subscription's topic is now, for a subscriber that was not listening yet. */
+export type Snapshot = (subscription: Subscription) => Promise<PushedEvent | undefined>;
 
 export type EventHub = ReturnType<typeof createEventHub>;
 
@@ -23,7 +28,7 @@ export type EventHub = ReturnType<typeof createEventHub>;
  * Pushes what changed to open pages and in-page popups over ports. Subscriptions are
  * validated like messages, and a content script only hears about its own location.
  */
-export function createEventHub(extension: { id: string; origin: string }) {
+export function createEventHub(extension: { id: string; origin: string }, snapshot?: Snapshot) {
   const listeners = new Set<Listener>();
 
   function attach(port: Port) {
@@ -33,17 +38,36 @@ export function createEventHub(extension: { id: string; origin: string }) {
       port.disconnect();
       return;
     }
-    const listener: Listener = { port, caller, subscriptions: [], sent: new Map() };
+    const listener: Listener = {
+      port,
+      caller,
+      subscriptions: [],
+      sent: new Map(),
+      sentByTopic: new Map(),
+    };
     listeners.add(listener);
     port.onDisconnect.addListener(() => listeners.delete(listener));
     port.onMessage.addListener((message: unknown) => {
       const parsed = subscriptionSchema.safeParse(message);
       if (!parsed.success || !allowed(caller, parsed.data)) return;
       listener.subscriptions.push(parsed.data);
+      void sendSnapshot(listener, parsed.data);
     });
   }
 
+  /**
+   * A job may finish between the page hearing that it started and subscribing to it: the
+   * subscriber gets the state as it is now, unless a newer event reached it meanwhile.
+   */
+  async function sendSnapshot(listener: Listener, subscription: Subscription) {
+    const sentBefore = listener.sentByTopic.get(subscription.topic) ?? 0;
+    const event = await snapshot?.(subscription).catch(() => undefined);
+    if (!event || (listener.sentByTopic.get(event.topic) ?? 0) !== sentBefore) return;
+    if (listeners.has(listener)) post(listener, event);
+  }
+
   function post(listener: Listener, event: PushedEvent) {
+    listener.sentByTopic.set(event.topic, (listener.sentByTopic.get(event.topic) ?? 0) + 1);
     try {
       listener.port.postMessage(event);
     } catch {

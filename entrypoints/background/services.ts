@@ -40,7 +40,11 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: ServicesDeps) {
   const { clock } = deps;
   const stores = createStores(deps.area);
-  const hub = createEventHub(deps.extension);
+  const hub = createEventHub(deps.extension, async (subscription) =>
+    subscription.topic === 'job'
+      ? { topic: 'job', job: await bulk.get(subscription.jobId, subscription.locationId) }
+      : undefined,
+  );
 
   const connections = createConnections({
     stores,

@@ -3,13 +3,14 @@
  * names or from other extensions, thousands of junk subscriptions, and content scripts
  * subscribing to what is not theirs.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEventHub } from '@/entrypoints/background/events';
-import type { ContactView, PushedEvent } from '@/utils/messages/protocol';
+import type { ContactView, JobView, PushedEvent } from '@/utils/messages/protocol';
 import type { SenderInfo } from '@/utils/messages/sender';
 import { APP_HOST, appPath, SAMPLE, SECOND } from '../../fake-ghl';
 import { seededRandom } from '../../support/random';
 import { EXTENSION, PAGE_SENDER } from '../support/background';
+import { flush as flushPromises } from '../support/manual-clock';
 
 const A = SAMPLE;
 const B = SECOND;
@@ -186,5 +187,53 @@ describe('the event hub', () => {
     // One settled change reloads the log once, not twice.
     expect(log.posted).toEqual([{ topic: 'activity' }]);
     expect(editor.posted).toEqual([settled]);
+  });
+});
+
+describe('a job subscriber that was not listening yet', () => {
+  const job = (done: number): JobView => ({
+    id: 'job-1',
+    locationId: A.locationId,
+    op: 'add',
+    tags: ['vip'],
+    total: 3,
+    done,
+    failed: 0,
+    retryableFailed: 0,
+    pending: 3 - done,
+    notDone: 0,
+    finished: done === 3,
+    cancelled: false,
+    text: `${done} updated, 0 failed`,
+    failures: [],
+  });
+  const subscription = { topic: 'job', locationId: A.locationId, jobId: 'job-1' };
+
+  it('hears the job as it is now: it may have finished before the subscription came', async () => {
+    const hub = createEventHub(EXTENSION, async () => ({ topic: 'job', job: job(3) }));
+    const panel = attach(hub, fakePort('events', scriptOn(A.locationId)));
+    panel.receive(subscription);
+    await vi.waitFor(() => expect(panel.posted).toEqual([{ topic: 'job', job: job(3) }]));
+  });
+
+  it('does not hear a snapshot older than an event it already heard', async () => {
+    let answer: (event: PushedEvent) => void = () => undefined;
+    const hub = createEventHub(EXTENSION, () => new Promise((resolve) => (answer = resolve)));
+    const panel = attach(hub, fakePort('events', scriptOn(A.locationId)));
+    panel.receive(subscription);
+    hub.publish({ topic: 'job', job: job(3) });
+    answer({ topic: 'job', job: job(1) });
+    await flushPromises();
+    expect(panel.posted).toEqual([{ topic: 'job', job: job(3) }]);
+  });
+
+  it('gets no snapshot of another location’s job', async () => {
+    const snapshot = vi.fn(async () => ({ topic: 'job' as const, job: job(3) }));
+    const hub = createEventHub(EXTENSION, snapshot);
+    const script = attach(hub, fakePort('events', scriptOn(A.locationId)));
+    script.receive({ ...subscription, locationId: B.locationId });
+    await flushPromises();
+    expect(snapshot).not.toHaveBeenCalled();
+    expect(script.posted).toEqual([]);
   });
 });
