@@ -4,7 +4,7 @@ import type { BackgroundClient } from '@/utils/messages/client';
 import type { JobView } from '@/utils/messages/protocol';
 import { TagCombobox } from '../tag-editor/TagCombobox';
 import { useStore } from '../use-store';
-import { type BulkState, createBulkStore } from './bulk-store';
+import { type BulkState, type BulkStore, createBulkStore } from './bulk-store';
 
 export interface BulkPanelProps {
   client: BackgroundClient;
@@ -92,11 +92,7 @@ export function BulkPanel(props: BulkPanelProps) {
   );
 }
 
-function Choose(props: {
-  state: BulkState;
-  bulk: ReturnType<typeof createBulkStore>;
-  count: number;
-}) {
+function Choose(props: { state: BulkState; bulk: BulkStore; count: number }) {
   const { state, bulk, count } = props;
   return (
     <>

@@ -8,7 +8,6 @@ import {
   foldTag,
   MAX_TAGS_PER_CHANGE,
   newTags,
-  sameTag,
   splitTagList,
   tooManyTags,
 } from '@/utils/tags/rules';
@@ -19,7 +18,6 @@ export interface BulkState {
   chosen: string[];
   /** Typed in "Tag" but not confirmed with Enter: it counts too. */
   typed: string;
-  locationTags: string[];
   index: TagIndex;
   /** Waiting for "Confirm": the exact change about to be made. */
   confirming?: { op: TagOp; tags: string[]; newTags: string[] };
@@ -46,7 +44,6 @@ export function createBulkStore(
     contactIds,
     chosen: preset?.tags ?? [],
     typed: '',
-    locationTags: [],
     index: createTagIndex([]),
   }));
   const { getState, setState } = store;
@@ -63,9 +60,12 @@ export function createBulkStore(
       setState({ alert: `‘${fromTyped.refused[0].input}’: ${fromTyped.refused[0].reason}` });
       return undefined;
     }
-    const tags = [...chosen];
-    for (const tag of fromTyped.tags)
-      if (!tags.some((known) => sameTag(known, tag))) tags.push(tag);
+    const typedNew = newTags(fromTyped.tags, chosen);
+    const tags = [...chosen, ...(typedNew.ok ? typedNew.tags : [])];
+    if (tags.length > MAX_TAGS_PER_CHANGE) {
+      setState({ alert: tooManyTags(tags.length) });
+      return undefined;
+    }
     if (tags.length === 0) {
       setState({ alert: 'Choose at least one tag.' });
       return undefined;
@@ -143,10 +143,10 @@ export function createBulkStore(
     if (getState().starting) return;
     const tags = tagsToApply();
     if (!tags) return;
-    const known = new Set(getState().locationTags.map(foldTag));
-    const newTags = op === 'add' ? tags.filter((tag) => !known.has(foldTag(tag))) : [];
-    if (getState().contactIds.length > CONFIRM_ABOVE || newTags.length > 0) {
-      setState({ confirming: { op, tags, newTags }, alert: undefined });
+    const { index } = getState();
+    const created = op === 'add' ? tags.filter((tag) => !index.byFolded.has(foldTag(tag))) : [];
+    if (getState().contactIds.length > CONFIRM_ABOVE || created.length > 0) {
+      setState({ confirming: { op, tags, newTags: created }, alert: undefined });
       return;
     }
     await run(op, tags);
@@ -159,8 +159,7 @@ export function createBulkStore(
     start() {
       stopped = false;
       void client.ask('location.tags', { locationId }).then((answer) => {
-        if (answer.ok)
-          setState({ locationTags: answer.value.tags, index: createTagIndex(answer.value.tags) });
+        if (answer.ok) setState({ index: createTagIndex(answer.value.tags) });
         if (preset) void apply(preset.op);
       });
       return () => {

@@ -40,7 +40,7 @@ const requests = {
   'bulk.start': z.object({
     locationId: highLevelId,
     op: tagOp,
-    tags: z.array(tagText).min(1).max(100),
+    tags: z.array(tagText).min(1).max(MAX_TAGS_PER_CHANGE),
     // Far above the job limit, so the background can refuse a big list in words.
     contactIds: z.array(z.string().max(100)).min(1).max(100_000),
   }),
@@ -346,7 +346,7 @@ export const inPageCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('in-page.bulk'),
     op: tagOp,
-    tags: z.array(tagText).min(1).max(100),
+    tags: z.array(tagText).min(1).max(MAX_TAGS_PER_CHANGE),
   }),
   /** A toast without the popup: a quick tag's result, with Undo during the window. */
   z.object({
