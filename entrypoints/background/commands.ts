@@ -1,5 +1,5 @@
 import { OPEN_POPUP_COMMAND } from '@/utils/commands';
-import { readHighLevelUrl } from '@/utils/detect/paths';
+import { locationOfUrl } from '@/utils/detect/paths';
 import { quickTagsFor } from '@/utils/settings/quick-tags';
 import type { Stores } from '@/utils/storage/stores';
 import type { Injection } from './injection';
@@ -31,11 +31,7 @@ export function createCommands(deps: {
     const quick = QUICK_TAG_COMMAND.exec(command);
     if (!quick) return;
     const position = Number(quick[1]);
-    const page = readHighLevelUrl(tab?.url ?? '');
-    const list = quickTagsFor(
-      await deps.stores.settings.read(),
-      page.kind === 'none' ? undefined : page.locationId,
-    );
+    const list = quickTagsFor(await deps.stores.settings.read(), locationOfUrl(tab?.url));
     const tag = list[position - 1];
     if (!tag) {
       await notify(tabId, `No quick tag ${position} set. Add quick tags on the options page.`);

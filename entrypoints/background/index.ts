@@ -2,7 +2,7 @@
 import '@/utils/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { readHighLevelUrl } from '@/utils/detect/paths';
+import { locationOfUrl } from '@/utils/detect/paths';
 import { readMenuId } from '@/utils/menus/quick-tag-menu';
 import { realClock } from '@/utils/queue/limiter';
 import { hostPattern } from '@/utils/settings/domains';
@@ -61,8 +61,7 @@ export default defineBackground(() => {
     const click = { linkUrl: info.linkUrl, pageUrl: info.pageUrl, frameId: info.frameId };
     const target = await quickActions.targetOfClick(tabId, click);
     if (action.kind === 'edit') {
-      const page = readHighLevelUrl(info.pageUrl ?? '');
-      await quickActions.edit(tabId, target, page.kind === 'none' ? undefined : page.locationId);
+      await quickActions.edit(tabId, target, locationOfUrl(info.pageUrl));
     } else {
       await quickActions.apply(tabId, target, action.op, action.tag);
     }

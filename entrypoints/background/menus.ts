@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { contactUrlPatterns, documentUrlPatterns, readHighLevelUrl } from '@/utils/detect/paths';
+import { contactUrlPatterns, documentUrlPatterns, locationOfUrl } from '@/utils/detect/paths';
 import { type MenuPlace, quickTagMenu } from '@/utils/menus/quick-tag-menu';
 import { quickTagsFor } from '@/utils/settings/quick-tags';
 import type { Stores } from '@/utils/storage/stores';
@@ -52,9 +52,8 @@ export function createMenus(stores: Stores) {
   /** Builds the menu for the location the given tab (or the focused window's active tab) shows. */
   async function followTab(tab?: { url?: string }) {
     const active = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-    const page = readHighLevelUrl(active?.url ?? '');
     const settings = await stores.settings.read();
-    await build(quickTagsFor(settings, page.kind === 'none' ? undefined : page.locationId));
+    await build(quickTagsFor(settings, locationOfUrl(active?.url)));
   }
 
   return {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TagOp } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
-import { readHighLevelUrl } from '@/utils/detect/paths';
+import { locationOfUrl } from '@/utils/detect/paths';
 import { selectionFrom } from '@/utils/detect/selection';
 import { type MenuTarget, resolveMenuTarget } from '@/utils/menus/menu-target';
 import { ProtocolError } from '@/utils/messages/errors';
@@ -98,9 +98,8 @@ export function createQuickActions(deps: QuickActionsDeps) {
   /** What a tab's contact list has selected, as its always-on script reads it now. */
   async function selectionOf(tabId: number): Promise<SelectionView> {
     const reading = await readPage(tabId);
-    const page = readHighLevelUrl(reading?.url ?? '');
     return {
-      locationId: page.kind === 'none' ? undefined : page.locationId,
+      locationId: locationOfUrl(reading?.url),
       ...selectionFrom(reading?.rows ?? [], reading?.selectionClaim),
     };
   }

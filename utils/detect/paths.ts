@@ -69,6 +69,12 @@ export function readHighLevelUrl(url: string): PageTarget {
   return { kind: 'location', locationId };
 }
 
+/** The sub-account a HighLevel address is under, if it is one. */
+export function locationOfUrl(url: string | undefined): string | undefined {
+  const page = readHighLevelUrl(url ?? '');
+  return page.kind === 'none' ? undefined : page.locationId;
+}
+
 /** Whether `url` is an http(s) URL whose path is under `[/v2]/location/{locationId}`, any host. */
 export function isHighLevelPath(url: string): boolean {
   return splitLocationPath(url) !== undefined;

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/errors';
-import { readHighLevelUrl } from '../detect/paths';
+import { locationOfUrl } from '../detect/paths';
 import { ProtocolError } from './errors';
 import {
   type Answer,
@@ -56,7 +56,7 @@ function checkScope(request: AnyRequest, caller: Caller): Failure | undefined {
   }
   const asked =
     request.type === 'page.contact'
-      ? locationOf(request.url)
+      ? locationOfUrl(request.url)
       : 'locationId' in request
         ? request.locationId
         : undefined;
@@ -65,11 +65,6 @@ function checkScope(request: AnyRequest, caller: Caller): Failure | undefined {
     return failure('forbidden', 'A page may only act on contacts of its own sub-account.');
   }
   return undefined;
-}
-
-function locationOf(url: string): string | undefined {
-  const target = readHighLevelUrl(url);
-  return target.kind === 'none' ? undefined : target.locationId;
 }
 
 function failure(kind: ErrorKind, message: string, locationId?: string): Failure {

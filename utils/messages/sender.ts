@@ -1,4 +1,4 @@
-import { readHighLevelUrl } from '../detect/paths';
+import { locationOfUrl } from '../detect/paths';
 
 /** The parts of `runtime.MessageSender` the checks read. */
 export interface SenderInfo {
@@ -24,11 +24,5 @@ export function identifySender(
   if (sender.url.startsWith(extension.origin)) return { kind: 'extension-page' };
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return undefined;
-  const target = readHighLevelUrl(sender.url);
-  return {
-    kind: 'content-script',
-    tabId,
-    url: sender.url,
-    locationId: target.kind === 'none' ? undefined : target.locationId,
-  };
+  return { kind: 'content-script', tabId, url: sender.url, locationId: locationOfUrl(sender.url) };
 }

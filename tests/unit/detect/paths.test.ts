@@ -3,6 +3,7 @@ import {
   contactUrlPatterns,
   documentUrlPatterns,
   isHighLevelPath,
+  locationOfUrl,
   readHighLevelUrl,
 } from '../../../utils/detect/paths';
 
@@ -196,5 +197,21 @@ describe('context menu URL patterns', () => {
     }
     const conversation = `https://app.gohighlevel.com/v2/location/${LOC}/conversations/conversations/${CONVERSATION}`;
     expect(contactUrlPatterns.some((pattern) => matchesPattern(pattern, conversation))).toBe(false);
+  });
+});
+
+describe('locationOfUrl', () => {
+  it('names the sub-account of any HighLevel address, on any host, and nothing else', () => {
+    expect(
+      locationOfUrl(`https://app.gohighlevel.com/v2/location/${LOC}/contacts/detail/${CONTACT}`),
+    ).toBe(LOC);
+    expect(locationOfUrl(`https://crm.myagency.com/v2/location/${LOC}/opportunities/list`)).toBe(
+      LOC,
+    );
+    expect(locationOfUrl('https://example.com/')).toBeUndefined();
+    expect(
+      locationOfUrl('https://app.gohighlevel.com/v2/location/not-an-id/contacts/'),
+    ).toBeUndefined();
+    expect(locationOfUrl(undefined)).toBeUndefined();
   });
 });
