@@ -73,6 +73,8 @@ export function createContacts(deps: ContactsDeps) {
 
   /** Editors opening on the same contact at once share one GET. */
   const reading = createInFlight<void>();
+  /** Contacts whose read waits out a backoff: asking again meanwhile starts no second chain. */
+  const retrying = new Set<string>();
 
   /**
    * Reads the contact from HighLevel; the server's list becomes the truth. A transient
@@ -80,7 +82,9 @@ export function createContacts(deps: ContactsDeps) {
    * only a permanent one (deleted, refused) is stated as the contact's problem.
    */
   function refresh(locationId: string, contactId: string): Promise<void> {
-    return reading(`${locationId}/${contactId}`, () => read(locationId, contactId, 0));
+    const key = `${locationId}/${contactId}`;
+    if (retrying.has(key)) return Promise.resolve(); // The retry reads it soon enough.
+    return reading(key, () => read(locationId, contactId, 0));
   }
 
   async function read(locationId: string, contactId: string, attempt: number): Promise<void> {
@@ -103,9 +107,14 @@ export function createContacts(deps: ContactsDeps) {
       if (rateLimited) problems.delete(contactId);
       else problems.set(contactId, readProblem(error));
       const next = rateLimited ? attempt : attempt + 1;
+      const key = `${locationId}/${contactId}`;
+      retrying.add(key);
       void clock
         .sleep(error.details.retryAfterMs ?? backoffMs(next + 1))
-        .then(() => read(locationId, contactId, next))
+        .then(() => {
+          retrying.delete(key);
+          return reading(key, () => read(locationId, contactId, next));
+        })
         .catch(() => undefined);
     } finally {
       deps.onContactChange(locationId, contactId);

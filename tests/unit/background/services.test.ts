@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACTIVITY_LIMIT } from '@/entrypoints/background/changes';
 import { SAMPLE } from '../../fake-ghl';
 import { startBackground } from '../support/background';
@@ -61,6 +61,30 @@ describe('background services against the fake HighLevel', () => {
     // Once answered, the next read goes to HighLevel again.
     await background.services.contacts.refresh(SAMPLE.locationId, grace);
     expect(reads()).toBe(2);
+  });
+
+  it('asking for a contact while its failed read waits out a backoff starts no second retry chain', async () => {
+    const background = await connected();
+    const grace = SAMPLE.contacts.grace.id;
+    const reads = () =>
+      fake().requests.filter((r) => r.operationId === 'get-contact' && r.path.endsWith(grace))
+        .length;
+    fake().setSwitches({
+      failNext: { count: 1, status: 503, match: (r) => r.path.endsWith(grace) },
+    });
+    await background.services.contacts.refresh(SAMPLE.locationId, grace);
+    expect(reads()).toBe(1);
+    // Editors open and close on Grace during the backoff.
+    for (let i = 0; i < 3; i++)
+      await background.services.contacts.refresh(SAMPLE.locationId, grace);
+    expect(reads()).toBe(1);
+    await vi.waitFor(async () => {
+      await background.passTime(10_000);
+      expect(reads()).toBe(2);
+    });
+    await background.passTime(600_000);
+    expect(reads()).toBe(2);
+    expect(await background.services.contacts.cachedName(grace)).toBe('Grace Hopper');
   });
 
   it('refuses bad tags in words and queues nothing', async () => {
