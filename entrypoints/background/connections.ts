@@ -74,6 +74,11 @@ export function createConnections(deps: ConnectionsDeps) {
       .sort((a, b) => (a.name ?? a.locationId).localeCompare(b.name ?? b.locationId));
   }
 
+  /** One saved connection as the options page shows it; refuses in words when there is none. */
+  async function view(locationId: string, queue: readonly QueueEntry[]): Promise<ConnectionView> {
+    return toView(await require(locationId), queue);
+  }
+
   async function save(input: { locationId: string; token: string; name?: string }) {
     const locationId = input.locationId.trim();
     const token = input.token.trim();
@@ -235,6 +240,7 @@ export function createConnections(deps: ConnectionsDeps) {
     require,
     clientFor,
     list,
+    view,
     save,
     rename,
     applyNames,

@@ -7,7 +7,7 @@ import { BULK_CHUNK, UNDO_WINDOW } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
 import type { Bulk } from './bulk';
 import type { Changes } from './changes';
-import { type Connections, NO_TOKEN_MESSAGE } from './connections';
+import type { Connections } from './connections';
 import type { Contacts } from './contacts';
 import type { Domains } from './domains';
 
@@ -130,20 +130,12 @@ export function createHandlers(services: {
 
     async 'connections.save'(input) {
       const saved = await connections.save(input);
-      const [view] = (await connections.list(await queue())).filter(
-        (connection) => connection.locationId === saved.locationId,
-      );
-      if (!view) throw new ProtocolError('internal', 'The connection was not saved.');
-      return { connection: view };
+      return { connection: await connections.view(saved.locationId, await queue()) };
     },
 
     async 'connections.rename'({ locationId, name }) {
       await connections.rename(locationId, name);
-      const [view] = (await connections.list(await queue())).filter(
-        (connection) => connection.locationId === locationId,
-      );
-      if (!view) throw new ProtocolError('no-connection', NO_TOKEN_MESSAGE, locationId);
-      return { connection: view };
+      return { connection: await connections.view(locationId, await queue()) };
     },
 
     'domains.list': async () => ({ domains: await domains.list() }),

@@ -74,7 +74,7 @@ export function createInjection() {
     showToast: (tabId: number, toast: InPageToast) =>
       tell(tabId, { type: 'in-page.toast', ...toast }),
     /** After an update the old content scripts are cut off: put the new one into open tabs. */
-    reinjectAlwaysOn: (extraPatterns: readonly string[] = []) =>
+    reinjectAlwaysOn: (extraPatterns: readonly string[]) =>
       injectAlwaysOn([...APP_HOST_PATTERNS, ...extraPatterns]),
   };
 }

@@ -158,7 +158,6 @@ export function createQuickActions(deps: QuickActionsDeps) {
   }
 
   return {
-    readPage,
     selectionOf,
     tell,
     apply,

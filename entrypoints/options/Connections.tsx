@@ -109,7 +109,7 @@ export function Connections({ options, prefill }: { options: OptionsStore; prefi
   );
 }
 
-export function toneClass(tone: 'ok' | 'bad' | 'info') {
+function toneClass(tone: 'ok' | 'bad' | 'info') {
   return tone === 'ok' ? 'ok' : tone === 'bad' ? 'bad' : 'muted';
 }
 

@@ -21,7 +21,7 @@ export type MenuPlace = 'page' | 'link';
 
 const SEPARATOR = '|';
 
-export function parentId(place: MenuPlace): string {
+function parentId(place: MenuPlace): string {
   return `contact-tags${SEPARATOR}${place}`;
 }
 
