@@ -100,16 +100,15 @@ function createInPagePanel(lifetime: AbortSignal) {
     if (focusBefore instanceof HTMLElement) focusBefore.focus();
   }
 
-  // HighLevel switches contacts without reloading: follow it, never edit the previous one.
-  // The event comes as the navigation starts, before `location` changes: use its new URL.
-  // HighLevel switches contacts in-app (history.pushState): the Navigation API reports each
-  // navigation with its destination before `location` changes. No polling.
+  // HighLevel switches contacts in-app (history.pushState): follow it, never edit the previous
+  // one. The Navigation API reports each navigation with its destination before `location`
+  // changes, so no polling. Tags preset for the old page's selection do not carry over.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener(
     'navigate',
     (event) => {
       if (!store.getState().open) return;
-      store.setState({ target: undefined });
+      store.setState({ target: undefined, bulkPreset: undefined });
       void refreshTarget((event as NavigateEvent).destination.url);
     },
     { signal: lifetime },
