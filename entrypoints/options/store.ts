@@ -142,12 +142,14 @@ export function createOptionsStore(client: BackgroundClient, requestOrigin: Requ
           ok: false,
           text: line.reason,
         }));
+        let added = 0;
         for (const connection of connections) {
           const saved = await client.ask('connections.save', connection);
           if (!saved.ok) {
             results.push({ line: connection.line, ok: false, text: saved.error.message });
             continue;
           }
+          added += 1;
           const tested = await client.ask('connections.test', {
             locationId: connection.locationId,
           });
@@ -166,7 +168,6 @@ export function createOptionsStore(client: BackgroundClient, requestOrigin: Requ
         }
         results.sort((a, b) => a.line - b.line);
         store.setState({ bulkResults: results });
-        const added = results.filter((result) => result.text.includes('saved')).length;
         say(
           results.every((result) => result.ok) ? 'ok' : 'bad',
           `${added} of ${results.length} connections saved.`,
