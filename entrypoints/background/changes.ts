@@ -3,7 +3,8 @@ import { ProtocolError } from '@/utils/messages/errors';
 import type { ActivityItem, PushedEvent } from '@/utils/messages/protocol';
 import { type ChangeQueue, createChangeQueue, type Settlement } from '@/utils/queue/change-queue';
 import type { NewChange } from '@/utils/queue/coalesce';
-import { jobSummary } from '@/utils/queue/jobs';
+import type { Job } from '@/utils/queue/job-format';
+import { type JobSummary, jobSummary } from '@/utils/queue/jobs';
 import type { Clock } from '@/utils/queue/limiter';
 import type { ActivityEntry, QueueEntry } from '@/utils/storage/schemas';
 import type { Stores } from '@/utils/storage/stores';
@@ -159,22 +160,19 @@ export function createChanges(deps: ChangesDeps) {
         ? item
         : { ...item, contactName: names[item.contactId]?.name };
     const queue = await stores.queue.read();
-    const jobs: ActivityItem[] = (await stores.jobs.read())
-      .filter((job) => !jobSummary(job).finished)
-      .map((job) => {
-        const problem = queue.find((entry) => entry.jobId === job.id && entry.problem)?.problem;
-        const summary = jobSummary(job);
-        return {
-          id: job.id,
+    const jobs: ActivityItem[] = (await stores.jobs.read()).flatMap((job) => {
+      const summary = jobSummary(job);
+      if (summary.finished) return [];
+      const problem = queue.find((entry) => entry.jobId === job.id && entry.problem)?.problem;
+      return [
+        {
+          ...describeJob(job, summary),
           at: job.createdAt,
-          locationId: job.locationId,
-          contactCount: summary.total,
-          op: job.op,
-          tags: job.tags,
           state: 'pending',
           reason: problem ? `${summary.text}; waiting: ${problem}` : summary.text,
-        };
-      });
+        },
+      ];
+    });
     const singles = queue.filter((entry) => !entry.jobId);
     const pending: ActivityItem[] = singles.map((entry) => ({
       ...describeEntry(entry),
@@ -189,6 +187,17 @@ export function createChanges(deps: ChangesDeps) {
   }
 
   return { queue, change, undo, activity, log };
+}
+
+/** What the activity log says of a bulk job, whatever becomes of it. */
+export function describeJob(job: Job, summary: JobSummary) {
+  return {
+    id: job.id,
+    locationId: job.locationId,
+    contactCount: summary.total,
+    op: job.op,
+    tags: job.tags,
+  };
 }
 
 /** What the activity log says of a queued change, whatever becomes of it. */

@@ -5,7 +5,7 @@ import type { Clock } from '@/utils/queue/limiter';
 import { createStores } from '@/utils/storage/stores';
 import type { StorageArea } from '@/utils/storage/versioned-store';
 import { createBulk } from './bulk';
-import { createChanges } from './changes';
+import { createChanges, describeJob } from './changes';
 import { createConnections } from './connections';
 import { createContacts } from './contacts';
 import { createDomains } from './domains';
@@ -74,12 +74,8 @@ export function createServices(deps: ServicesDeps) {
     onJobFinished: async (job) => {
       const summary = jobSummary(job);
       await changes.log({
-        id: job.id,
+        ...describeJob(job, summary),
         at: clock.now(),
-        locationId: job.locationId,
-        contactCount: summary.total,
-        op: job.op,
-        tags: job.tags,
         state:
           summary.failed > 0
             ? 'failed'
