@@ -140,10 +140,12 @@ export function createServices(deps: ServicesDeps) {
 
   /** At every worker start: resend what a stopped worker left in flight, then drain. */
   async function start() {
-    await domains.sync().catch(() => undefined); // Repair before anything else; never blocks the queue.
+    // White-label registrations are repaired beside the queue, never ahead of it.
+    const repairing = domains.sync().catch(() => undefined);
     await changes.queue.recover();
     await bulk.resume();
     await changes.queue.drain();
+    await repairing;
   }
 
   return { stores, hub, connections, contacts, changes, bulk, domains, route, start };
