@@ -7,6 +7,10 @@ import { useFakeGhl } from '../support/fake-ghl';
 const fake = useFakeGhl();
 
 const ada = SAMPLE.contacts.ada.id;
+/** Grace, whom no earlier test here reads: a read an earlier test left in the air is not hers. */
+const grace = SAMPLE.contacts.grace.id;
+const graceReads = () =>
+  fake().requests.filter((r) => r.operationId === 'get-contact' && r.path.endsWith(grace)).length;
 
 async function connected() {
   const background = startBackground(fake());
@@ -48,42 +52,33 @@ describe('background services against the fake HighLevel', () => {
 
   it('two editors opening on the same contact at once share one read', async () => {
     const background = await connected();
-    // Grace, whom no earlier test here reads: a read an earlier test left in the air is not hers.
-    const grace = SAMPLE.contacts.grace.id;
-    const reads = () =>
-      fake().requests.filter((r) => r.operationId === 'get-contact' && r.path.endsWith(grace))
-        .length;
     await Promise.all([
       background.services.contacts.refresh(SAMPLE.locationId, grace),
       background.services.contacts.refresh(SAMPLE.locationId, grace),
     ]);
-    expect(reads()).toBe(1);
+    expect(graceReads()).toBe(1);
     // Once answered, the next read goes to HighLevel again.
     await background.services.contacts.refresh(SAMPLE.locationId, grace);
-    expect(reads()).toBe(2);
+    expect(graceReads()).toBe(2);
   });
 
   it('asking for a contact while its failed read waits out a backoff starts no second retry chain', async () => {
     const background = await connected();
-    const grace = SAMPLE.contacts.grace.id;
-    const reads = () =>
-      fake().requests.filter((r) => r.operationId === 'get-contact' && r.path.endsWith(grace))
-        .length;
     fake().setSwitches({
       failNext: { count: 1, status: 503, match: (r) => r.path.endsWith(grace) },
     });
     await background.services.contacts.refresh(SAMPLE.locationId, grace);
-    expect(reads()).toBe(1);
+    expect(graceReads()).toBe(1);
     // Editors open and close on Grace during the backoff.
     for (let i = 0; i < 3; i++)
       await background.services.contacts.refresh(SAMPLE.locationId, grace);
-    expect(reads()).toBe(1);
+    expect(graceReads()).toBe(1);
     await vi.waitFor(async () => {
       await background.passTime(10_000);
-      expect(reads()).toBe(2);
+      expect(graceReads()).toBe(2);
     });
     await background.passTime(600_000);
-    expect(reads()).toBe(2);
+    expect(graceReads()).toBe(2);
     expect(await background.services.contacts.cachedName(grace)).toBe('Grace Hopper');
   });
 
